@@ -1,0 +1,38 @@
+/**
+ * The PodSense VS Code extension: starts the language server and passes it
+ * settings. All YAML and Kubernetes logic lives in the server.
+ */
+import * as path from 'node:path';
+import { commands, ExtensionContext, window, workspace } from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Every YAML document, saved or not, local or virtual: the server decides
+    // per `---` document whether it is Kubernetes.
+    documentSelector: [{ language: 'yaml' }],
+    synchronize: { configurationSection: 'podsense' },
+    initializationOptions: { settings: workspace.getConfiguration('podsense') },
+    outputChannel: window.createOutputChannel('PodSense', { log: true }),
+  };
+  // The id doubles as the settings section, so `podsense.trace.server` works.
+  client = new LanguageClient('podsense', 'PodSense', serverOptions, clientOptions);
+  context.subscriptions.push(
+    commands.registerCommand('podsense.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,19 @@
+/**
+ * Entry point of the PodSense language server. Transport comes from the
+ * command line, as vscode-languageserver reads it: `--stdio` for any editor,
+ * `--node-ipc` when VS Code's client starts it.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { loadSchemaData } from './schemaFile';
+import { startServer } from './server';
+
+const connection = createConnection(ProposedFeatures.all);
+// stdout is the protocol: anything the code logs goes to the client instead.
+console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+console.info = console.log;
+console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+process.on('uncaughtException', (err) => connection.console.error(`PodSense: uncaught ${err.stack ?? err}`));
+process.on('unhandledRejection', (err) => connection.console.error(`PodSense: unhandled rejection ${String(err)}`));
+
+startServer(connection, loadSchemaData());

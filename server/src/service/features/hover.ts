@@ -1,0 +1,128 @@
+import type { Hover } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { knowledge, KnowledgeEntry } from '../knowledge';
+import { Locale, ui, UiStrings } from '../l10n';
+import { escapeMarkdown, linkLabel } from '../markdown';
+import { documentAt, ParsedFile } from '../parse/documents';
+import { formatPath, locate } from '../parse/path';
+import { resourceAt, resourcesOf } from '../resources';
+import type { FieldDef, Schema } from '../schema/model';
+import { resolvePath, Resolved, typeLabel } from '../schema/resolve';
+
+export interface HoverOptions {
+  readonly locale: Locale;
+}
+
+/**
+ * Hover on a key or value of a Kubernetes object: what the field is (type,
+ * required, default, allowed values), what it does to the Pod in our own words,
+ * the upstream description, and where to read more. Nothing for YAML that is
+ * not Kubernetes or for paths the schema does not know.
+ */
+export function doHover(
+  schema: Schema,
+  file: ParsedFile,
+  document: TextDocument,
+  offset: number,
+  options: HoverOptions,
+): Hover | null {
+  const doc = documentAt(file, offset);
+  if (!doc) return null;
+  const resources = resourcesOf(doc, schema);
+  if (resources.length === 0) return null;
+  const loc = locate(doc, offset);
+  if (loc.on !== 'key' && loc.on !== 'value') return null;
+  const hit = resourceAt(resources, loc.path);
+  if (!hit || hit.rest.length === 0) return null;
+  const resolved = resolvePath(schema, hit.resource.kind, hit.rest);
+  if (!resolved?.field) return null;
+
+  const t = ui(options.locale);
+  const value = loc.on === 'value' && loc.scalar ? scalarText(loc.scalar.value) : undefined;
+  const parts: string[] = [];
+  parts.push(header(resolved, hit.resource.kind.kind, formatPath(hit.rest), value, t));
+  if (!hit.resource.exactVersion) {
+    parts.push(`_${t.olderVersion(hit.resource.apiVersion, hit.resource.kind.kind, hit.resource.kind.apiVersion)}_`);
+  }
+  const curated = curatedFor(resolved, value, options.locale);
+  if (curated.length > 0) parts.push(curated.map((e) => renderEntry(e, t)).join('\n\n'));
+  parts.push(upstream(resolved.field.def, value, resolved, t));
+  const links = linksFor(resolved.field.def, curated);
+  parts.push(
+    [...links.map((url) => `[${linkLabel(url)}](${url})`), `\`kubectl explain ${resolved.explain.join('.')}\``].join(' · '),
+  );
+  const range = loc.range
+    ? { start: document.positionAt(loc.range[0]), end: document.positionAt(loc.range[1]) }
+    : undefined;
+  return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
+}
+
+function scalarText(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  return typeof v === 'object' ? undefined : String(v);
+}
+
+function header(r: Resolved, kind: string, path: string, value: string | undefined, t: UiStrings): string {
+  const field = r.field!;
+  const name = r.mapKey !== undefined ? r.mapKey : field.name;
+  const label = r.mapKey !== undefined ? typeLabel(r.type) : typeLabel(field.def.t);
+  const lines = [`**${escapeMarkdown(name)}** \`${label}\` · ${field.def.req ? `**${t.required}**` : t.optional}`];
+  lines.push(`\`${kind}.${path}\``);
+  if (r.mapKey !== undefined) lines.push(t.entryOf(r.mapKey, field.name));
+  else if (value !== undefined && field.def.vals?.some((v) => v.v === value)) lines.push(t.valueOf(value, field.name));
+  if (r.systemPopulated || field.def.ro) lines.push(`_${t.readOnly}_`);
+  if (field.def.dep) lines.push(`**${t.deprecated}** ${escapeMarkdown(field.def.dep)}`);
+  return lines.join('  \n');
+}
+
+/** Ours first: the value's note, then the field's, then the note on the field's type. */
+function curatedFor(r: Resolved, value: string | undefined, locale: Locale): KnowledgeEntry[] {
+  const field = r.field!;
+  const keys: string[] = [];
+  if (value !== undefined) keys.push(`${field.owner}.${field.name}=${value}`);
+  keys.push(`${field.owner}.${field.name}`);
+  const itemType = r.type.k === 'list' ? r.type.of : r.type;
+  if (itemType.k === 'object') keys.push(itemType.ref);
+  const out: KnowledgeEntry[] = [];
+  for (const key of keys) {
+    const entry = knowledge(locale, key);
+    if (entry && !out.includes(entry)) out.push(entry);
+  }
+  return out;
+}
+
+function renderEntry(e: KnowledgeEntry, t: UiStrings): string {
+  const lines = [`**${t.whatItDoes}** ${e.what}`];
+  if (e.trap) lines.push(`**${t.trap}** ${e.trap}`);
+  if (e.instead) lines.push(`**${t.instead}** ${e.instead}`);
+  if (e.upstreamDiffers) lines.push(`**${t.upstreamDiffers}** ${e.upstreamDiffers}`);
+  return lines.join('\n\n');
+}
+
+function upstream(def: FieldDef, value: string | undefined, r: Resolved, t: UiStrings): string {
+  const out: string[] = [];
+  if (def.d) out.push(escapeMarkdown(def.d));
+  const itemType = r.type.k === 'list' ? r.type.of : def.t;
+  if (itemType.k === 'string' && itemType.fmt) out.push(t.format(itemType.fmt));
+  if (def.vals && def.vals.length > 0) {
+    const rows = def.vals.map((v) => {
+      const mark = v.v === value ? ` **← ${t.current}**` : '';
+      return `- \`${v.v}\`${mark}: ${escapeMarkdown(v.d)}`;
+    });
+    out.push(`**${t.allowedValues}**\n\n${rows.join('\n')}`);
+  } else if (def.t.k === 'string' && def.t.lit && def.t.lit.length > 0) {
+    out.push(`**${t.allowedValues}** ${def.t.lit.map((v) => `\`${v}\`${v === value ? ` (${t.current})` : ''}`).join(', ')}`);
+  }
+  if (def.def) out.push(`**${t.defaultIs}** ${escapeMarkdown(def.def)}`);
+  return out.length > 0 ? `_${t.upstream}_\n\n${out.join('\n\n')}` : `_${t.upstream}_`;
+}
+
+const URL_RE = /https?:\/\/[^\s)\]>"'`]+[^\s)\]>"'`.,;:]/g;
+
+/** Our pages first, then the ones the upstream description points to. */
+function linksFor(def: FieldDef, curated: readonly KnowledgeEntry[]): string[] {
+  const urls: string[] = [];
+  for (const e of curated) for (const u of e.links ?? []) urls.push(u);
+  for (const u of def.d?.match(URL_RE) ?? []) urls.push(u.replace(/^http:/, 'https:'));
+  return [...new Set(urls)].slice(0, 4);
+}

@@ -1,0 +1,110 @@
+import { Document, parseDocument } from 'yaml';
+
+/**
+ * One `---` document of a file. The YAML AST's offsets are relative to the
+ * chunk (`text`); add `start` for offsets in the file. The chunk and its AST
+ * are shared between versions of a file while the chunk's text is unchanged,
+ * so anything derived from them (detection, diagnostics) can be cached on it.
+ */
+export interface YamlChunk {
+  readonly text: string;
+  readonly yaml: Document.Parsed;
+  /** Per-chunk memo for derived analyses, keyed by analysis name. */
+  readonly memo: Map<string, unknown>;
+}
+
+export interface YamlDocument {
+  /** Offset of the chunk in the file. */
+  readonly start: number;
+  readonly chunk: YamlChunk;
+}
+
+export interface ParsedFile {
+  readonly text: string;
+  readonly documents: readonly YamlDocument[];
+  /** How many chunks this parse had to parse anew (the rest were reused). */
+  readonly parsedChunks: number;
+}
+
+// Aliases are never expanded: we walk the AST, which keeps alias nodes, and
+// never call toJS(). Duplicate keys stay in the AST and the parser reports them.
+const PARSE_OPTIONS = { prettyErrors: false, strict: false } as const;
+
+/**
+ * Splits text into `---` chunks. A line that starts with `---` followed by
+ * whitespace or the end of the line is always a document marker in YAML 1.2
+ * (it cannot be content, not even inside a block scalar), so a line scan finds
+ * every boundary without parsing.
+ */
+export function splitDocuments(text: string): number[] {
+  const starts = [0];
+  let pos = text.startsWith('---') && isMarkerEnd(text, 3) ? 3 : 0;
+  for (;;) {
+    const nl = text.indexOf('\n---', pos);
+    if (nl < 0) break;
+    const at = nl + 1;
+    if (isMarkerEnd(text, at + 3)) starts.push(at);
+    pos = at + 3;
+  }
+  return starts;
+}
+
+function isMarkerEnd(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+export function parseChunk(text: string): YamlChunk {
+  return { text, yaml: parseDocument(text, PARSE_OPTIONS) as Document.Parsed, memo: new Map() };
+}
+
+/**
+ * Parses a file into documents, reusing the chunks of `previous` whose text is
+ * unchanged: an edit re-parses only the `---` documents it touched. Chunks are
+ * aligned from both ends (an edit in one place leaves the chunks before it and
+ * after it equal), which also handles inserted or removed documents.
+ */
+export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
+  const starts = splitDocuments(text);
+  const texts = starts.map((s, i) => text.slice(s, i + 1 < starts.length ? starts[i + 1] : text.length));
+  const old = previous?.documents ?? [];
+  const reused: (YamlChunk | undefined)[] = new Array(texts.length);
+  let head = 0;
+  while (head < texts.length && head < old.length && old[head].chunk.text === texts[head]) {
+    reused[head] = old[head].chunk;
+    head++;
+  }
+  let tail = 0;
+  while (
+    tail < texts.length - head &&
+    tail < old.length - head &&
+    old[old.length - 1 - tail].chunk.text === texts[texts.length - 1 - tail]
+  ) {
+    reused[texts.length - 1 - tail] = old[old.length - 1 - tail].chunk;
+    tail++;
+  }
+  let parsedChunks = 0;
+  const documents = texts.map((chunkText, i) => {
+    let chunk = reused[i];
+    if (!chunk) {
+      chunk = parseChunk(chunkText);
+      parsedChunks++;
+    }
+    return { start: starts[i], chunk };
+  });
+  return { text, documents, parsedChunks };
+}
+
+/** The document containing a file offset (binary search over chunk starts). */
+export function documentAt(file: ParsedFile, offset: number): YamlDocument | undefined {
+  const docs = file.documents;
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (docs[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return docs[lo];
+}

@@ -1,0 +1,70 @@
+import { isMap, isSeq, YAMLMap } from 'yaml';
+import type { YamlDocument } from './parse/documents';
+import { Path, scalarOf, pairOf } from './parse/path';
+import type { KindDef, Schema } from './schema/model';
+
+/** A Kubernetes object found in a document: the whole document, or one item of a `kind: List`. */
+export interface Resource {
+  /** Path of the object inside its document: `[]`, or `['items', 3]`. */
+  readonly at: Path;
+  readonly node: YAMLMap;
+  readonly kind: KindDef;
+  readonly apiVersion: string;
+  /** False when the apiVersion is an older version of the kind's group, approximated by the current schema. */
+  readonly exactVersion: boolean;
+  readonly name?: string;
+}
+
+const MEMO = 'resources';
+
+/**
+ * The Kubernetes objects in a document, detected by content (`apiVersion` and
+ * `kind` naming a known kind). Anything else - a CI workflow, a compose file,
+ * a Helm template that did not parse - yields none, and so gets nothing from us.
+ * Cached on the chunk: it only changes when the document's text does.
+ */
+export function resourcesOf(doc: YamlDocument, schema: Schema): readonly Resource[] {
+  const memo = doc.chunk.memo;
+  let found = memo.get(MEMO) as Resource[] | undefined;
+  if (!found) {
+    found = detect(doc.chunk.yaml.contents, schema);
+    memo.set(MEMO, found);
+  }
+  return found;
+}
+
+function detect(root: unknown, schema: Schema): Resource[] {
+  const top = asResource(root, [], schema);
+  if (top) return [top];
+  if (!isMap(root) || scalarOf(root, 'kind') !== 'List' || !scalarOf(root, 'apiVersion')) return [];
+  const items = pairOf(root, 'items')?.value;
+  if (!isSeq(items)) return [];
+  const out: Resource[] = [];
+  items.items.forEach((item, i) => {
+    const r = asResource(item, ['items', i], schema);
+    if (r) out.push(r);
+  });
+  return out;
+}
+
+function asResource(node: unknown, at: Path, schema: Schema): Resource | undefined {
+  if (!isMap(node)) return undefined;
+  const apiVersion = scalarOf(node, 'apiVersion');
+  const kind = scalarOf(node, 'kind');
+  if (!apiVersion || !kind) return undefined;
+  const match = schema.kind(apiVersion, kind);
+  if (!match) return undefined;
+  const metadata = pairOf(node, 'metadata')?.value;
+  return { at, node, kind: match.def, apiVersion, exactVersion: match.exact, name: scalarOf(metadata, 'name') };
+}
+
+/** The resource a document path falls in, and the path relative to it. */
+export function resourceAt(resources: readonly Resource[], path: Path): { resource: Resource; rest: Path } | undefined {
+  for (const resource of resources) {
+    const at = resource.at;
+    if (at.length <= path.length && at.every((seg, i) => path[i] === seg)) {
+      return { resource, rest: path.slice(at.length) };
+    }
+  }
+  return undefined;
+}

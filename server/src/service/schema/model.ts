@@ -1,0 +1,109 @@
+/**
+ * The runtime Kubernetes schema model: the shape of server/generated/k8s-schema.json,
+ * written by scripts/generate-schema.mjs, plus the index the service looks things up in.
+ */
+export type TypeRef =
+  | { readonly k: 'string'; readonly lit?: readonly string[]; readonly fmt?: string; readonly name?: string }
+  | { readonly k: 'integer'; readonly fmt?: 'int32' | 'int64' }
+  | { readonly k: 'number' }
+  | { readonly k: 'boolean' }
+  | { readonly k: 'quantity' }
+  | { readonly k: 'intOrString' }
+  | { readonly k: 'any'; readonly name?: string }
+  | { readonly k: 'object'; readonly ref: string }
+  | { readonly k: 'list'; readonly of: TypeRef }
+  | { readonly k: 'map'; readonly of: TypeRef };
+
+export interface EnumValue {
+  readonly v: string;
+  /** Upstream meaning of this value. */
+  readonly d: string;
+  readonly dep?: true;
+}
+
+export interface FieldDef {
+  readonly t: TypeRef;
+  readonly req?: true;
+  /** Upstream description (English). */
+  readonly d?: string;
+  readonly vals?: readonly EnumValue[];
+  /** The default, as the description states it. */
+  readonly def?: string;
+  /** Marked read-only / populated by the system in its description. */
+  readonly ro?: true;
+  /** The deprecation sentence, where the description has one. */
+  readonly dep?: string;
+}
+
+export interface TypeDef {
+  readonly d?: string;
+  readonly fields: Readonly<Record<string, FieldDef>>;
+  /** Reached only through a `status` field: filled in by the system. */
+  readonly status?: true;
+}
+
+export interface KindDef {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly type: string;
+}
+
+export interface SchemaData {
+  readonly source: { readonly package: string; readonly version: string };
+  readonly kinds: readonly KindDef[];
+  readonly types: Readonly<Record<string, TypeDef>>;
+}
+
+/** Lookup structure over the generated data; built once per process by the caller, never global. */
+export class Schema {
+  private readonly byKind = new Map<string, KindDef[]>();
+
+  constructor(readonly data: SchemaData) {
+    for (const k of data.kinds) {
+      const list = this.byKind.get(k.kind) ?? [];
+      list.push(k);
+      this.byKind.set(k.kind, list);
+    }
+  }
+
+  get source(): string {
+    return `${this.data.source.package}@${this.data.source.version}`;
+  }
+
+  type(name: string): TypeDef | undefined {
+    return Object.prototype.hasOwnProperty.call(this.data.types, name) ? this.data.types[name] : undefined;
+  }
+
+  field(typeName: string, field: string): FieldDef | undefined {
+    const t = this.type(typeName);
+    return t && Object.prototype.hasOwnProperty.call(t.fields, field) ? t.fields[field] : undefined;
+  }
+
+  /**
+   * The kind for an apiVersion/kind pair: exact, or the same kind under an older
+   * version of its own API group (`apps/v1beta2`, `extensions/v1beta1`,
+   * `batch/v1beta1`), whose schema we approximate by the current one. A `Job`
+   * of another group (a CRD) is not ours.
+   */
+  kind(apiVersion: string, kind: string): { def: KindDef; exact: boolean } | undefined {
+    const candidates = this.byKind.get(kind);
+    if (!candidates) return undefined;
+    const exact = candidates.find((c) => c.apiVersion === apiVersion);
+    if (exact) return { def: exact, exact: true };
+    const group = groupOf(apiVersion);
+    const sameGroup = candidates.find((c) => {
+      const own = groupOf(c.apiVersion);
+      return own === group || (own === 'apps' && group === 'extensions');
+    });
+    return sameGroup ? { def: sameGroup, exact: false } : undefined;
+  }
+
+  kinds(): readonly KindDef[] {
+    return this.data.kinds;
+  }
+}
+
+function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}

@@ -1,0 +1,134 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * A minimal LSP client over stdio, speaking JSON-RPC with Content-Length
+ * framing the way an editor does. Waits are on messages, with timeouts.
+ */
+export class LspClient {
+  readonly proc: ChildProcess;
+  private buffer = Buffer.alloc(0);
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners: ((msg: Record<string, unknown>) => void)[] = [];
+  readonly notifications: Record<string, unknown>[] = [];
+  stderr = '';
+
+  constructor(args: string[] = ['--stdio'], execArgv: string[] = []) {
+    this.proc = spawn(process.execPath, [...execArgv, SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.proc.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const length = Number(/Content-Length: (\d+)/i.exec(header)?.[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      this.dispatch(JSON.parse(body));
+    }
+  }
+
+  private dispatch(msg: Record<string, unknown>): void {
+    if (typeof msg.id === 'number' && ('result' in msg || 'error' in msg)) {
+      const p = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      if (msg.error) p?.reject(new Error(JSON.stringify(msg.error)));
+      else p?.resolve(msg.result);
+      return;
+    }
+    if (msg.id !== undefined && msg.method) {
+      // A request from the server (e.g. workspace/configuration): answer like a plain editor.
+      const result = msg.method === 'workspace/configuration' ? (msg.params as { items: unknown[] }).items.map(() => this.configuration) : null;
+      this.write({ jsonrpc: '2.0', id: msg.id, result });
+      return;
+    }
+    this.notifications.push(msg);
+    for (const l of this.listeners) l(msg);
+  }
+
+  /** What this client answers to `workspace/configuration` for the `podsense` section. */
+  configuration: unknown = {};
+
+  private write(msg: unknown): void {
+    const body = Buffer.from(JSON.stringify(msg), 'utf8');
+    this.proc.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+  }
+
+  request<T = unknown>(method: string, params: unknown, timeoutMs = 10_000): Promise<T> {
+    const id = this.nextId++;
+    this.write({ jsonrpc: '2.0', id, method, params });
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${method} timed out after ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
+      this.pending.set(id, {
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v as T);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+    });
+  }
+
+  notify(method: string, params: unknown): void {
+    this.write({ jsonrpc: '2.0', method, params });
+  }
+
+  waitForNotification(method: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${method} within ${timeoutMs} ms`)), timeoutMs);
+      const l = (msg: Record<string, unknown>) => {
+        if (msg.method === method) {
+          clearTimeout(timer);
+          this.listeners.splice(this.listeners.indexOf(l), 1);
+          resolve(msg);
+        }
+      };
+      this.listeners.push(l);
+    });
+  }
+
+  async initialize(locale: string, capabilities: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const result = await this.request<Record<string, unknown>>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      locale,
+      capabilities,
+    });
+    this.notify('initialized', {});
+    return result;
+  }
+
+  open(uri: string, text: string, version = 1): void {
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+  }
+
+  /** shutdown + exit; resolves with the exit code. */
+  async shutdown(timeoutMs = 5_000): Promise<number | null> {
+    await this.request('shutdown', null);
+    const exited = new Promise<number | null>((resolve) => this.proc.once('exit', (code) => resolve(code)));
+    this.notify('exit', null);
+    const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timeoutMs));
+    const outcome = await Promise.race([exited, timer]);
+    if (outcome === 'timeout') {
+      this.proc.kill('SIGKILL');
+      throw new Error('server did not exit after shutdown/exit');
+    }
+    return outcome;
+  }
+}
