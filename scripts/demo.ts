@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     for (const [file, needle] of tour) {
       const path = join(root, file);
       const text = readFileSync(path, 'utf8');
-      const offset = text.search(new RegExp(`\\b${needle}\\b`));
+      const match = new RegExp(`^[ -]*(${needle}):|: (${needle})\\b`, 'm').exec(text);
+      const offset = match ? match.index + match[0].indexOf(needle) : -1;
       if (offset < 0) throw new Error(`${needle} not found in ${file}`);
       const line = text.slice(0, offset).split('\n').length - 1;
       const character = offset - text.lastIndexOf('\n', offset - 1) - 1 + 1;

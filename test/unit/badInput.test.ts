@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { describe, it } from 'node:test';
 import { corpusFiles, corpusMissing } from './corpus';
 import { visit, isScalar, Scalar } from 'yaml';
-import { doc, hoverRaw, hoverText, service } from './helpers';
+import { doc, hoverText, service } from './helpers';
 
 /** Hover at every `step`-th offset: must never throw, and return either null or well-formed markdown. */
 function hoverEverywhere(text: string, step = 1): number {

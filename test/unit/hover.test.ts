@@ -76,7 +76,7 @@ describe('hover on fields', () => {
   });
   it('lists allowed values with their meaning and marks the current one', () => {
     const h = at('OnFailure');
-    assert.match(h, /`OnFailure` is a value of `restartPolicy`/);
+    assert.match(h, /Value `OnFailure` of `restartPolicy`/);
     assert.match(h, /\*\*Allowed values\*\*/);
     assert.match(h, /- `OnFailure` \*\*← current\*\*:/);
     assert.match(h, /- `Always`: /);

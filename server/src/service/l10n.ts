@@ -14,6 +14,7 @@ export interface UiStrings {
   readonly required: string;
   readonly optional: string;
   readonly whatItDoes: string;
+  readonly whatItMeans: string;
   readonly trap: string;
   readonly instead: string;
   readonly upstreamDiffers: string;
@@ -34,6 +35,7 @@ const en: UiStrings = {
   required: 'required',
   optional: 'optional',
   whatItDoes: 'What it does to the Pod:',
+  whatItMeans: 'What it means:',
   trap: 'Watch out:',
   instead: 'Instead:',
   upstreamDiffers: 'Upstream says otherwise:',
@@ -43,7 +45,7 @@ const en: UiStrings = {
   defaultIs: 'Default:',
   readOnly: 'Read-only: filled in by the system. Leave it out of manifests you write; it shows up in `kubectl get -o yaml` output.',
   deprecated: 'Deprecated:',
-  valueOf: (value, field) => `\`${value}\` is a value of \`${field}\``,
+  valueOf: (value, field) => `Value \`${value}\` of \`${field}\``,
   entryOf: (key, field) => `\`${key}\` is an entry of the map \`${field}\``,
   olderVersion: (apiVersion, kind, current) =>
     `\`${apiVersion}\` is an older API version of ${kind}; shown with the \`${current}\` schema.`,
@@ -55,6 +57,7 @@ const zhCn: UiStrings = {
   required: '必填',
   optional: '可选',
   whatItDoes: '对 Pod 的影响：',
+  whatItMeans: '含义：',
   trap: '注意：',
   instead: '建议：',
   upstreamDiffers: '与上游说明的差异：',
@@ -64,7 +67,7 @@ const zhCn: UiStrings = {
   defaultIs: '默认值：',
   readOnly: '只读：由系统填写。自己编写的清单里不要写它；它出现在 `kubectl get -o yaml` 的输出中。',
   deprecated: '已弃用：',
-  valueOf: (value, field) => `\`${value}\` 是 \`${field}\` 的取值`,
+  valueOf: (value, field) => `\`${field}\` 的取值 \`${value}\``,
   entryOf: (key, field) => `\`${key}\` 是映射 \`${field}\` 中的一项`,
   olderVersion: (apiVersion, kind, current) => `\`${apiVersion}\` 是 ${kind} 的旧 API 版本；这里按 \`${current}\` 的 schema 显示。`,
   format: (format) => `格式：${format}`,

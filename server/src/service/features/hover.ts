@@ -45,9 +45,9 @@ export function doHover(
     parts.push(`_${t.olderVersion(hit.resource.apiVersion, hit.resource.kind.kind, hit.resource.kind.apiVersion)}_`);
   }
   const curated = curatedFor(resolved, value, options.locale);
-  if (curated.length > 0) parts.push(curated.map((e) => renderEntry(e, t)).join('\n\n'));
+  if (curated) parts.push(renderEntry(curated.entry, curated.onValue || resolved.systemPopulated, t));
   parts.push(upstream(resolved.field.def, value, resolved, t));
-  const links = linksFor(resolved.field.def, curated);
+  const links = linksFor(resolved.field.def, curated?.entry);
   parts.push(
     [...links.map((url) => `[${linkLabel(url)}](${url})`), `\`kubectl explain ${resolved.explain.join('.')}\``].join(' · '),
   );
@@ -69,30 +69,29 @@ function header(r: Resolved, kind: string, path: string, value: string | undefin
   const lines = [`**${escapeMarkdown(name)}** \`${label}\` · ${field.def.req ? `**${t.required}**` : t.optional}`];
   lines.push(`\`${kind}.${path}\``);
   if (r.mapKey !== undefined) lines.push(t.entryOf(r.mapKey, field.name));
-  else if (value !== undefined && field.def.vals?.some((v) => v.v === value)) lines.push(t.valueOf(value, field.name));
+  else if (value !== undefined && value.length <= 80) lines.push(t.valueOf(escapeCode(value), field.name));
   if (r.systemPopulated || field.def.ro) lines.push(`_${t.readOnly}_`);
   if (field.def.dep) lines.push(`**${t.deprecated}** ${escapeMarkdown(field.def.dep)}`);
   return lines.join('  \n');
 }
 
-/** Ours first: the value's note, then the field's, then the note on the field's type. */
-function curatedFor(r: Resolved, value: string | undefined, locale: Locale): KnowledgeEntry[] {
+/**
+ * The most specific note we wrote: on this value (`PodStatus.phase=Unknown`),
+ * else on the field (`PodSpec.hostPID`), else on the field's type (`PodSpec`).
+ */
+function curatedFor(r: Resolved, value: string | undefined, locale: Locale): { entry: KnowledgeEntry; onValue: boolean } | undefined {
   const field = r.field!;
-  const keys: string[] = [];
-  if (value !== undefined) keys.push(`${field.owner}.${field.name}=${value}`);
-  keys.push(`${field.owner}.${field.name}`);
-  const itemType = r.type.k === 'list' ? r.type.of : r.type;
-  if (itemType.k === 'object') keys.push(itemType.ref);
-  const out: KnowledgeEntry[] = [];
-  for (const key of keys) {
-    const entry = knowledge(locale, key);
-    if (entry && !out.includes(entry)) out.push(entry);
+  if (value !== undefined && r.mapKey === undefined) {
+    const entry = knowledge(locale, `${field.owner}.${field.name}=${value}`);
+    if (entry) return { entry, onValue: true };
   }
-  return out;
+  const itemType = r.type.k === 'list' ? r.type.of : r.type;
+  const entry = knowledge(locale, `${field.owner}.${field.name}`) ?? (itemType.k === 'object' ? knowledge(locale, itemType.ref) : undefined);
+  return entry ? { entry, onValue: false } : undefined;
 }
 
-function renderEntry(e: KnowledgeEntry, t: UiStrings): string {
-  const lines = [`**${t.whatItDoes}** ${e.what}`];
+function renderEntry(e: KnowledgeEntry, meaning: boolean, t: UiStrings): string {
+  const lines = [`**${meaning ? t.whatItMeans : t.whatItDoes}** ${e.what}`];
   if (e.trap) lines.push(`**${t.trap}** ${e.trap}`);
   if (e.instead) lines.push(`**${t.instead}** ${e.instead}`);
   if (e.upstreamDiffers) lines.push(`**${t.upstreamDiffers}** ${e.upstreamDiffers}`);
@@ -119,10 +118,13 @@ function upstream(def: FieldDef, value: string | undefined, r: Resolved, t: UiSt
 
 const URL_RE = /https?:\/\/[^\s)\]>"'`]+[^\s)\]>"'`.,;:]/g;
 
+function escapeCode(value: string): string {
+  return value.replace(/`/g, "'").replace(/\s+/g, ' ');
+}
+
 /** Our pages first, then the ones the upstream description points to. */
-function linksFor(def: FieldDef, curated: readonly KnowledgeEntry[]): string[] {
-  const urls: string[] = [];
-  for (const e of curated) for (const u of e.links ?? []) urls.push(u);
+function linksFor(def: FieldDef, curated: KnowledgeEntry | undefined): string[] {
+  const urls: string[] = [...(curated?.links ?? [])];
   for (const u of def.d?.match(URL_RE) ?? []) urls.push(u.replace(/^http:/, 'https:'));
   return [...new Set(urls)].slice(0, 4);
 }
