@@ -72,6 +72,32 @@ describe('bad input', () => {
   });
 });
 
+describe('huge documents', () => {
+  it('does not parse a single document over the size limit, and says nothing about it', () => {
+    const lines = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  annotations:'];
+    for (let i = 0; i < 40_000; i++) lines.push(`    note-${i}: "${'x'.repeat(60)}"`);
+    lines.push('spec:', '  hostPID: true', '');
+    const text = lines.join('\n');
+    const ls = service();
+    const file = ls.parse(text);
+    assert.ok(text.length > 3 * 1024 * 1024);
+    assert.equal(file.documents[0].chunk.tooLarge, true);
+    const d = doc(text);
+    const started = Date.now();
+    assert.equal(ls.doHover(file, d, d.positionAt(text.indexOf('hostPID') + 2), { locale: 'en' }), null);
+    assert.ok(Date.now() - started < 1000);
+  });
+  it('parses only the documents a request looks at', () => {
+    const ls = service();
+    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  hostIPC: true\n---\n'.repeat(1000);
+    const file = ls.parse(text);
+    const d = doc(text);
+    ls.doHover(file, d, d.positionAt(text.length - 20), { locale: 'en' });
+    const parsed = file.documents.filter((x) => (x.chunk as unknown as { parsed?: unknown }).parsed !== undefined).length;
+    assert.equal(parsed, 1);
+  });
+});
+
 describe('the shared corpus', { skip: corpusMissing }, () => {
   it('hovers every offset of the templated and malformed files without throwing', () => {
     for (const f of [...corpusFiles('templated'), ...corpusFiles('malformed')]) {

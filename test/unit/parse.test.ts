@@ -29,7 +29,7 @@ describe('parseFile', () => {
   it('parses each --- document on its own', () => {
     const file = parseFile(three);
     assert.equal(file.documents.length, 3);
-    assert.equal(file.parsedChunks, 3);
+    assert.equal(file.newChunks, 3);
     assert.deepEqual(
       file.documents.map((d) => d.chunk.yaml.get('kind')),
       ['A', 'B', 'C'],
@@ -38,7 +38,7 @@ describe('parseFile', () => {
   it('re-parses only the document an edit touched', () => {
     const first = parseFile(three);
     const edited = parseFile(three.replace('kind: B', 'kind: BB'), first);
-    assert.equal(edited.parsedChunks, 1);
+    assert.equal(edited.newChunks, 1);
     assert.equal(edited.documents[0].chunk, first.documents[0].chunk);
     assert.equal(edited.documents[2].chunk, first.documents[2].chunk);
     assert.equal(edited.documents[2].start, first.documents[2].start + 1);
@@ -47,7 +47,7 @@ describe('parseFile', () => {
     const first = parseFile(three);
     const edited = parseFile(three.replace('---\nkind: C', '---\nkind: X\n---\nkind: C'), first);
     assert.equal(edited.documents.length, 4);
-    assert.equal(edited.parsedChunks, 1);
+    assert.equal(edited.newChunks, 1);
   });
   it('finds the document at an offset', () => {
     const file = parseFile(three);

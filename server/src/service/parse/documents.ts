@@ -8,10 +8,20 @@ import { Document, parseDocument } from 'yaml';
  */
 export interface YamlChunk {
   readonly text: string;
+  /** The AST, parsed on first use: a request only parses the documents it looks at. */
   readonly yaml: Document.Parsed;
+  /** True when the document is over MAX_DOCUMENT_BYTES and was not parsed (its AST is empty). */
+  readonly tooLarge: boolean;
   /** Per-chunk memo for derived analyses, keyed by analysis name. */
   readonly memo: Map<string, unknown>;
 }
+
+/**
+ * One `---` document larger than this is not parsed: the YAML parser needs
+ * about 0.3 s per MB, and no hand-written Pod comes near it. Files may be
+ * larger: only the documents a request touches are parsed.
+ */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
 export interface YamlDocument {
   /** Offset of the chunk in the file. */
@@ -22,8 +32,8 @@ export interface YamlDocument {
 export interface ParsedFile {
   readonly text: string;
   readonly documents: readonly YamlDocument[];
-  /** How many chunks this parse had to parse anew (the rest were reused). */
-  readonly parsedChunks: number;
+  /** How many chunks are new in this version (the rest, and their parses, were reused). */
+  readonly newChunks: number;
 }
 
 // Aliases are never expanded: we walk the AST, which keeps alias nodes, and
@@ -55,13 +65,29 @@ function isMarkerEnd(text: string, i: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
+class Chunk implements YamlChunk {
+  readonly memo = new Map<string, unknown>();
+  readonly tooLarge: boolean;
+  private parsed: Document.Parsed | undefined;
+
+  constructor(readonly text: string) {
+    this.tooLarge = text.length > MAX_DOCUMENT_BYTES;
+  }
+
+  get yaml(): Document.Parsed {
+    this.parsed ??= parseDocument(this.tooLarge ? '' : this.text, PARSE_OPTIONS) as Document.Parsed;
+    return this.parsed;
+  }
+}
+
 export function parseChunk(text: string): YamlChunk {
-  return { text, yaml: parseDocument(text, PARSE_OPTIONS) as Document.Parsed, memo: new Map() };
+  return new Chunk(text);
 }
 
 /**
- * Parses a file into documents, reusing the chunks of `previous` whose text is
- * unchanged: an edit re-parses only the `---` documents it touched. Chunks are
+ * Splits a file into documents, reusing the chunks of `previous` whose text is
+ * unchanged: an edit re-parses only the `---` documents it touched, and each
+ * document is parsed only when something first looks at it. Chunks are
  * aligned from both ends (an edit in one place leaves the chunks before it and
  * after it equal), which also handles inserted or removed documents.
  */
@@ -84,16 +110,16 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
     reused[texts.length - 1 - tail] = old[old.length - 1 - tail].chunk;
     tail++;
   }
-  let parsedChunks = 0;
+  let newChunks = 0;
   const documents = texts.map((chunkText, i) => {
     let chunk = reused[i];
     if (!chunk) {
       chunk = parseChunk(chunkText);
-      parsedChunks++;
+      newChunks++;
     }
     return { start: starts[i], chunk };
   });
-  return { text, documents, parsedChunks };
+  return { text, documents, newChunks };
 }
 
 /** The document containing a file offset (binary search over chunk starts). */
