@@ -5,6 +5,8 @@
 import {
   CancellationToken,
   Connection,
+  Diagnostic,
+  DocumentDiagnosticReportKind,
   Hover,
   InitializeParams,
   InitializeResult,
@@ -22,20 +24,28 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
   const parsed = new Map<string, { version: number; file: ParsedFile }>();
   let clientLocale: string | undefined;
   let settings: SettingsStore;
+  let pullDiagnostics = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientLocale = params.locale;
     settings = new SettingsStore(connection, params);
+    // Clients that pull diagnostics (LSP 3.17) get them on request; the rest get them pushed.
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'podsense', version: '0.1.0' },
     };
   });
   connection.onInitialized(() => settings.registerForChanges());
-  connection.onDidChangeConfiguration((change) => settings.changed(change.settings));
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const doc of documents.all()) void publish(doc);
+  });
 
   /** Parse once per document version; an edit re-parses only the `---` documents it touched. */
   function fileOf(doc: TextDocument): ParsedFile {
@@ -51,9 +61,51 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
     return resolveLocale(s.language, clientLocale);
   }
 
+  /**
+   * All diagnostics of a document version. Documents are checked in slices of
+   * about 20 ms with a turn of the event loop between them, so a huge file
+   * never blocks hover or the next edit; a newer version abandons the run.
+   */
+  async function diagnosticsOf(doc: TextDocument): Promise<Diagnostic[] | undefined> {
+    const locale = await localeFor(doc.uri);
+    const file = fileOf(doc);
+    const out: Diagnostic[] = [];
+    let from = 0;
+    while (from < file.documents.length) {
+      if (documents.get(doc.uri)?.version !== doc.version) return undefined;
+      const sliceStart = performance.now();
+      let to = from;
+      while (to < file.documents.length && performance.now() - sliceStart < 20) {
+        const next = Math.min(file.documents.length, to + 16);
+        out.push(...runSafe(connection, 'validation', doc.uri, undefined, [], () => service.doValidation(file, doc, { locale }, to, next)));
+        to = next;
+      }
+      from = to;
+      if (from < file.documents.length) await new Promise((r) => setImmediate(r));
+    }
+    return out;
+  }
+
+  async function publish(doc: TextDocument): Promise<void> {
+    const diagnostics = await diagnosticsOf(doc);
+    if (diagnostics && documents.get(doc.uri)?.version === doc.version) {
+      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    }
+  }
+
+  documents.onDidChangeContent((e) => {
+    if (!pullDiagnostics) void publish(e.document);
+  });
+  connection.languages.diagnostics.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const items = doc ? (await diagnosticsOf(doc)) ?? [] : [];
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
   documents.onDidClose((e) => {
     parsed.delete(e.document.uri);
     settings.forget(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onHover(async (params, token: CancellationToken): Promise<Hover | null> => {

@@ -1,4 +1,4 @@
-import type { Hover } from 'vscode-languageserver-types';
+import type { Diagnostic, Hover } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadSchemaData } from '../../server/src/schemaFile';
 import { getLanguageService, LanguageService, Locale } from '../../server/src/service';
@@ -48,4 +48,24 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   const lines = raw.replace(/^\n/, '').replace(/\n\s*$/, '\n').split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+/** All diagnostics for a YAML text. */
+export function diagnostics(text: string, locale: Locale = 'en'): Diagnostic[] {
+  const ls = service();
+  return ls.doValidation(ls.parse(text), doc(text), { locale });
+}
+
+/** Compact form for assertions: `line:col code` (1-based, like the CLI will print). */
+export function findings(text: string, code?: string, locale: Locale = 'en'): string[] {
+  return diagnostics(text, locale)
+    .filter((d) => code === undefined || d.code === code)
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+}
+
+/** The messages of the diagnostics with a code (our messages are always plain strings). */
+export function messages(text: string, code: string, locale: Locale = 'en'): string[] {
+  return diagnostics(text, locale)
+    .filter((d) => d.code === code)
+    .map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
 }

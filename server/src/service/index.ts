@@ -4,13 +4,14 @@
  * all drive this same object. Callers parse once per document version and
  * pass the parsed file to every feature.
  */
-import type { Hover, Position } from 'vscode-languageserver-types';
+import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { doHover, HoverOptions } from './features/hover';
+import { doValidation, ValidationOptions } from './features/validation';
 import { parseFile, ParsedFile } from './parse/documents';
 import { Schema, SchemaData } from './schema/model';
 
-export type { HoverOptions, ParsedFile, SchemaData };
+export type { HoverOptions, ParsedFile, SchemaData, ValidationOptions };
 export { Schema };
 export { resolveLocale } from './l10n';
 export type { Locale } from './l10n';
@@ -20,6 +21,12 @@ export interface LanguageService {
   /** Parses `text`, reusing the unchanged `---` documents of `previous`. */
   parse(text: string, previous?: ParsedFile): ParsedFile;
   doHover(file: ParsedFile, document: TextDocument, position: Position, options: HoverOptions): Hover | null;
+  /**
+   * YAML, schema and rule diagnostics, per `---` document, cached on unchanged
+   * documents; `from`/`to` select a slice of the documents so a caller can
+   * spread a huge file over several turns of its event loop.
+   */
+  doValidation(file: ParsedFile, document: TextDocument, options: ValidationOptions, from?: number, to?: number): Diagnostic[];
 }
 
 export function getLanguageService(data: SchemaData): LanguageService {
@@ -29,5 +36,6 @@ export function getLanguageService(data: SchemaData): LanguageService {
     parse: (text, previous) => parseFile(text, previous),
     doHover: (file, document, position, options) =>
       doHover(schema, file, document, document.offsetAt(position), options),
+    doValidation: (file, document, options, from, to) => doValidation(schema, file, document, options, from, to),
   };
 }

@@ -13,7 +13,16 @@ export interface Resource {
   /** False when the apiVersion is an older version of the kind's group, approximated by the current schema. */
   readonly exactVersion: boolean;
   readonly name?: string;
+  /**
+   * Read back from a cluster (`kubectl get -o yaml`): its metadata carries
+   * fields only the API server writes. Rules about authoring choices that the
+   * system itself makes (a scheduler-set nodeName) do not apply to it.
+   */
+  readonly live: boolean;
 }
+
+/** Metadata fields only the API server writes. */
+const SERVER_WRITTEN = ['uid', 'resourceVersion', 'creationTimestamp'];
 
 const MEMO = 'resources';
 
@@ -55,7 +64,8 @@ function asResource(node: unknown, at: Path, schema: Schema): Resource | undefin
   const match = schema.kind(apiVersion, kind);
   if (!match) return undefined;
   const metadata = pairOf(node, 'metadata')?.value;
-  return { at, node, kind: match.def, apiVersion, exactVersion: match.exact, name: scalarOf(metadata, 'name') };
+  const live = isMap(metadata) && SERVER_WRITTEN.some((f) => pairOf(metadata, f) !== undefined);
+  return { at, node, kind: match.def, apiVersion, exactVersion: match.exact, name: scalarOf(metadata, 'name'), live };
 }
 
 /** The resource a document path falls in, and the path relative to it. */

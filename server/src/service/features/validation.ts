@@ -1,0 +1,105 @@
+import { isPair, Node, Pair } from 'yaml';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Locale } from '../l10n';
+import type { ParsedFile, YamlDocument } from '../parse/documents';
+import { resourcesOf } from '../resources';
+import { podSpecsOf } from '../rules/podSpecs';
+import { RULES, ruleById } from '../rules';
+import type { Rule, Severity } from '../rules/types';
+import type { Schema } from '../schema/model';
+import { validateSchema } from '../schema/validate';
+import { yamlProblems } from './yamlProblems';
+
+export interface ValidationOptions {
+  readonly locale: Locale;
+}
+
+/** A finding with offsets relative to its `---` document, so it can be cached on the chunk. */
+export interface Finding {
+  readonly start: number;
+  readonly end: number;
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+/** Where a rule's documentation is published. One place, so it can move. */
+export const RULE_DOCS_BASE = 'https://github.com/podsense/podsense/blob/main/docs/rules/';
+
+const SEVERITY: Readonly<Record<Severity, 1 | 2 | 3 | 4>> = { error: 1, warning: 2, info: 3, hint: 4 };
+
+/**
+ * Diagnostics for a whole file: YAML problems, schema problems and rule
+ * findings, computed per `---` document and cached on the document's chunk,
+ * so an edit re-checks only the documents it touched.
+ */
+export function doValidation(
+  schema: Schema,
+  file: ParsedFile,
+  document: TextDocument,
+  options: ValidationOptions,
+  from = 0,
+  to = file.documents.length,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const doc of file.documents.slice(from, to)) {
+    const sorted = [...findingsOf(schema, doc, options)].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const f of sorted) {
+      out.push({
+        range: { start: document.positionAt(doc.start + f.start), end: document.positionAt(doc.start + f.end) },
+        severity: SEVERITY[f.severity],
+        code: f.code,
+        codeDescription: { href: ruleById(f.code) ? `${RULE_DOCS_BASE}${f.code}.md` : `${RULE_DOCS_BASE}README.md#${f.code}` },
+        source: 'podsense',
+        message: f.message,
+      });
+    }
+  }
+  return out;
+}
+
+export function findingsOf(schema: Schema, doc: YamlDocument, options: ValidationOptions): readonly Finding[] {
+  const key = `findings:${options.locale}`;
+  let cached = doc.chunk.memo.get(key) as Finding[] | undefined;
+  if (!cached) {
+    cached = computeFindings(schema, doc, options);
+    doc.chunk.memo.set(key, cached);
+  }
+  return cached;
+}
+
+function computeFindings(schema: Schema, doc: YamlDocument, options: ValidationOptions): Finding[] {
+  const resources = resourcesOf(doc, schema);
+  const findings: Finding[] = [...yamlProblems(doc, resources.length > 0, options.locale)];
+  if (findings.some((f) => f.code === 'templated-file' || f.code === 'document-too-large')) return findings;
+  for (const resource of resources) {
+    findings.push(...validateSchema(schema, resource, options.locale));
+    const pods = podSpecsOf(resource);
+    for (const rule of RULES) findings.push(...runRule(rule, resource, pods, options.locale));
+  }
+  return findings;
+}
+
+function runRule(rule: Rule, resource: Parameters<Rule['check']>[0]['resource'], pods: Parameters<Rule['check']>[0]['pods'], locale: Locale): Finding[] {
+  const found: Finding[] = [];
+  rule.check({
+    resource,
+    pods,
+    locale,
+    report(at, data = {}) {
+      const range = rangeOf(at);
+      if (!range) return;
+      found.push({ start: range[0], end: range[1], code: rule.id, severity: rule.severity, message: rule.message[locale](data) });
+    },
+  });
+  return found;
+}
+
+/** A pair is reported on its key (that is where the user looks); a node on itself. */
+export function rangeOf(at: Node | Pair | null | undefined): [number, number] | undefined {
+  if (!at) return undefined;
+  const node = isPair(at) ? ((at.key ?? at.value) as Node | null) : at;
+  const r = node?.range;
+  return r ? [r[0], r[1]] : undefined;
+}

@@ -1,0 +1,37 @@
+import { isMap, YAMLMap } from 'yaml';
+import type { Path } from '../parse/path';
+import type { Resource } from '../resources';
+import type { ContainerView, PodSpecView } from './types';
+import { child, mapsIn, mapAt, stringOf } from './yamlAccess';
+
+/** Where each kind keeps its pod spec. */
+const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['spec'],
+  PodTemplate: ['template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+export function podSpecsOf(resource: Resource): PodSpecView[] {
+  const path = POD_SPEC_PATHS[resource.kind.kind];
+  if (!path) return [];
+  const node = mapAt(resource.node, ...path);
+  if (!node) return [];
+  const metadata = path.length === 1 ? mapAt(resource.node, 'metadata') : mapAt(resource.node, ...path.slice(0, -1), 'metadata');
+  return [{ node, path: path as Path, containers: containersOf(node), metadata }];
+}
+
+function containersOf(spec: YAMLMap): ContainerView[] {
+  const out: ContainerView[] = [];
+  for (const list of ['initContainers', 'containers', 'ephemeralContainers'] as const) {
+    mapsIn(child(spec, list)).forEach((node, index) => {
+      if (isMap(node)) out.push({ node, list, index, name: stringOf(node, 'name') });
+    });
+  }
+  return out;
+}

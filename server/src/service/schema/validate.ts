@@ -1,0 +1,140 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
+import type { Finding } from '../features/validation';
+import type { Locale } from '../l10n';
+import { keyText } from '../parse/path';
+import type { Resource } from '../resources';
+import type { FieldDef, Schema, TypeRef } from './model';
+import { typeLabel } from './resolve';
+import { schemaMessages } from './validateMessages';
+import { closestField } from './suggest';
+
+/** Kubernetes resource quantities: `500m`, `1.5Gi`, `2e3`; not `500mb`. */
+export const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/;
+
+interface Item {
+  readonly node: unknown;
+  readonly type: TypeRef;
+  /** Where to report something about this node as a whole (missing fields): its key, or itself. */
+  readonly anchor: Node;
+  readonly def?: FieldDef;
+}
+
+/**
+ * Checks a resource against the schema, walking its AST with an explicit
+ * stack (no recursion, so deep nesting cannot overflow): unknown fields with a
+ * "did you mean", wrong types, missing required fields, values outside an enum.
+ */
+export function validateSchema(schema: Schema, resource: Resource, locale: Locale): Finding[] {
+  const m = schemaMessages(locale);
+  const out: Finding[] = [];
+  const report = (node: Node | null | undefined, code: string, severity: Finding['severity'], message: string) => {
+    const r = node?.range;
+    if (r) out.push({ start: r[0], end: Math.max(isMap(node) || isSeq(node) ? r[0] + 1 : r[1], r[0] + 1), code, severity, message });
+  };
+  const stack: Item[] = [{ node: resource.node, type: { k: 'object', ref: resource.kind.type }, anchor: resource.node }];
+  while (stack.length > 0) {
+    const { node, type, anchor, def } = stack.pop()!;
+    if (node === null || node === undefined || isAlias(node)) continue;
+    if (isScalar(node) && node.value === null) continue;
+    if (isScalar(node) && typeof node.value === 'string' && node.value.includes('{{')) continue;
+    switch (type.k) {
+      case 'object': {
+        if (!isMap(node)) {
+          report(node as Node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
+          break;
+        }
+        const typeDef = schema.type(type.ref);
+        if (!typeDef) break;
+        const seen = new Set<string>();
+        for (const pair of node.items) {
+          if (!isPair(pair)) continue;
+          const key = keyText(pair);
+          if (key === undefined || key === '<<') continue;
+          seen.add(key);
+          const field = schema.field(type.ref, key);
+          if (!field) {
+            const suggestion = closestField(key, Object.keys(typeDef.fields));
+            report(pair.key as Node, 'unknown-field', 'error', m.unknownField(key, type.ref, suggestion));
+            continue;
+          }
+          if (node === resource.node && (key === 'apiVersion' || key === 'kind')) continue;
+          stack.push({ node: pair.value, type: field.t, anchor: (pair.key as Node) ?? anchor, def: field });
+        }
+        for (const [name, field] of Object.entries(typeDef.fields)) {
+          if (field.req && !seen.has(name) && !(node === resource.node && (name === 'apiVersion' || name === 'kind'))) {
+            report(anchor, 'missing-required-field', 'error', m.missingRequired(name, type.ref));
+          }
+        }
+        break;
+      }
+      case 'list':
+        if (!isSeq(node)) {
+          report(node as Node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
+          break;
+        }
+        for (const item of node.items) stack.push({ node: item, type: type.of, anchor: (item as Node) ?? anchor, def });
+        break;
+      case 'map':
+        if (!isMap(node)) {
+          report(node as Node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
+          break;
+        }
+        for (const pair of node.items) if (isPair(pair)) stack.push(valueItem(pair, type.of, anchor, def));
+        break;
+      case 'any':
+        break;
+      default:
+        checkScalar(node, type, report, m);
+    }
+  }
+  return out;
+}
+
+function valueItem(pair: Pair, type: TypeRef, anchor: Node, def: FieldDef | undefined): Item {
+  return { node: pair.value, type, anchor: (pair.key as Node) ?? anchor, def };
+}
+
+function checkScalar(
+  node: unknown,
+  type: TypeRef,
+  report: (node: Node, code: string, severity: Finding['severity'], message: string) => void,
+  m: ReturnType<typeof schemaMessages>,
+): void {
+  if (!isScalar(node)) {
+    report(node as Node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
+    return;
+  }
+  const v = (node as Scalar).value;
+  switch (type.k) {
+    case 'string':
+      if (typeof v !== 'string') {
+        report(node, 'invalid-type', 'error', m.stringExpected(String(v)));
+      } else if (type.lit && type.lit.length > 0 && !type.lit.includes(v)) {
+        report(node, 'invalid-enum-value', 'error', m.notInEnum(v, type.lit));
+      }
+      return;
+    case 'integer':
+    case 'number':
+      if (typeof v === 'string') report(node, 'invalid-type', 'error', m.numberAsString(v));
+      else if (typeof v !== 'number' || (type.k === 'integer' && !Number.isInteger(v))) report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
+      return;
+    case 'boolean':
+      if (typeof v === 'string') report(node, 'invalid-type', 'error', m.booleanAsString(v));
+      else if (typeof v !== 'boolean') report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
+      return;
+    case 'quantity':
+      if (typeof v === 'string' && !QUANTITY.test(v)) report(node, 'invalid-quantity', 'error', m.badQuantity(v));
+      else if (typeof v !== 'string' && typeof v !== 'number') report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
+      return;
+    case 'intOrString':
+      if (typeof v !== 'string' && typeof v !== 'number') report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
+      return;
+  }
+}
+
+function describe(node: unknown): string {
+  if (isMap(node)) return 'a map';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return typeof node.value === 'string' ? `the string "${node.value}"` : `${typeof node.value} ${String(node.value)}`;
+  return 'something else';
+}

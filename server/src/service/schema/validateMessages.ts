@@ -1,0 +1,30 @@
+import type { Locale } from '../l10n';
+
+/** Schema diagnostic messages: what happens, and what to do. */
+export function schemaMessages(locale: Locale) {
+  return locale === 'zh-cn' ? zhCn : en;
+}
+
+const en = {
+  unknownField: (key: string, type: string, suggestion?: string) =>
+    `Unknown field "${key}" in ${type}: the API server rejects it (or drops it with a warning).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+  missingRequired: (name: string, type: string) => `Missing required field "${name}" in ${type}: the API server rejects the object.`,
+  expected: (label: string, got: string) => `Expected ${label}, got ${got}.`,
+  stringExpected: (v: string) => `Expected a string, got ${v}: quote it ("${v}"), or the API server rejects the object.`,
+  numberAsString: (v: string) => `Expected a number, got the string "${v}": remove the quotes.`,
+  booleanAsString: (v: string) => `Expected a boolean, got the string "${v}": write true or false without quotes.`,
+  badQuantity: (v: string) => `"${v}" is not a Kubernetes quantity: use a number with a suffix such as 500m, 128Mi, 1Gi or 2 (suffixes are case-sensitive; "mb" is not one).`,
+  notInEnum: (v: string, allowed: readonly string[]) => `"${v}" is not an allowed value; use one of: ${allowed.join(', ')}.`,
+};
+
+const zhCn: typeof en = {
+  unknownField: (key, type, suggestion) =>
+    `${type} 中没有字段 "${key}"：API server 会拒绝它（或带警告地丢弃）。${suggestion ? `是不是想写 "${suggestion}"？` : ''}`,
+  missingRequired: (name, type) => `${type} 缺少必填字段 "${name}"：API server 会拒绝这个对象。`,
+  expected: (label, got) => `应为 ${label}，实际是 ${got}。`,
+  stringExpected: (v) => `应为字符串，实际是 ${v}：请加引号（"${v}"），否则 API server 会拒绝这个对象。`,
+  numberAsString: (v) => `应为数字，实际是字符串 "${v}"：去掉引号。`,
+  booleanAsString: (v) => `应为布尔值，实际是字符串 "${v}"：写成不带引号的 true 或 false。`,
+  badQuantity: (v) => `"${v}" 不是合法的 Kubernetes 数量：请用数字加后缀，例如 500m、128Mi、1Gi 或 2（后缀区分大小写，"mb" 不是合法后缀）。`,
+  notInEnum: (v, allowed) => `"${v}" 不是允许的取值；可选：${allowed.join(', ')}。`,
+};

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnostics, findings, yaml } from './helpers';
+
+const pod = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: x
+  spec:
+    sharedProcessNamespace: true
+    hostpid: true
+    hostNetwork: "true"
+    restartPolicy: Sometimes
+    terminationGracePeriodSeconds: "30"
+    containers:
+    - image: nginx:1.27
+      resources:
+        limits:
+          memory: 500mb
+          cpu: 250m
+        requests:
+          memory: 1.5Gi
+          cpu: 1
+      ports:
+      - containerPort: 8080
+    - name: b
+      image: busybox:1.36
+      env:
+      - name: A
+        value: 8080
+      readinessProbe:
+        httpGet:
+          port: http
+`;
+
+function messageOf(code: string, text = pod, locale: 'en' | 'zh-cn' = 'en'): string {
+  const d = diagnostics(text, locale).find((x) => x.code === code);
+  assert.ok(d, `no ${code}`);
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+describe('schema diagnostics', () => {
+  it('reports unknown fields on the key, with did-you-mean for near misses and case slips', () => {
+    assert.deepEqual(findings(pod, 'unknown-field'), ['6:3 unknown-field', '7:3 unknown-field']);
+    assert.match(messageOf('unknown-field'), /Did you mean "shareProcessNamespace"\?/);
+    assert.match(String(diagnostics(pod).filter((d) => d.code === 'unknown-field')[1].message), /Did you mean "hostPID"\?/);
+  });
+  it('reports booleans and numbers written as strings, and numbers where strings belong', () => {
+    assert.deepEqual(findings(pod, 'invalid-type'), ['8:16 invalid-type', '10:34 invalid-type', '26:14 invalid-type']);
+    assert.match(messageOf('invalid-type'), /write true or false without quotes/);
+  });
+  it('checks quantities in both forms and rejects 500mb', () => {
+    assert.deepEqual(findings(pod, 'invalid-quantity'), ['15:17 invalid-quantity']);
+  });
+  it('reports a value outside an enum with the allowed ones', () => {
+    assert.deepEqual(findings(pod, 'invalid-enum-value'), ['9:18 invalid-enum-value']);
+    assert.match(messageOf('invalid-enum-value'), /Always, Never, OnFailure/);
+  });
+  it('reports missing required fields where the object starts', () => {
+    assert.deepEqual(findings(pod, 'missing-required-field'), ['12:5 missing-required-field']);
+    assert.match(messageOf('missing-required-field'), /"name" in Container/);
+    const noContainers = 'apiVersion: v1\nkind: Pod\nspec:\n  hostIPC: false\n';
+    assert.deepEqual(findings(noContainers, 'missing-required-field'), ['3:1 missing-required-field']);
+  });
+  it('accepts IntOrString in both forms', () => {
+    assert.deepEqual(findings(pod.replace('port: http', 'port: 8080'), 'invalid-type').length, 3);
+  });
+  it('carries code, source and a documentation link', () => {
+    const d = diagnostics(pod).find((x) => x.code === 'unknown-field')!;
+    assert.equal(d.source, 'podsense');
+    assert.match(d.codeDescription!.href, /docs\/rules\/README\.md#unknown-field$/);
+    assert.equal(d.severity, 1);
+  });
+  it('speaks Chinese when asked', () => {
+    assert.match(messageOf('unknown-field', pod, 'zh-cn'), /是不是想写 "shareProcessNamespace"/);
+  });
+  it('checks templates of workloads too', () => {
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  selector: {}\n  template:\n    spec:\n      containers:\n      - name: a\n        imagePullPolicy: Sometimes\n';
+    assert.deepEqual(findings(deploy, 'invalid-enum-value'), ['9:26 invalid-enum-value']);
+  });
+});
+
+describe('YAML diagnostics', () => {
+  it('reports syntax errors with the parser range', () => {
+    const broken = 'apiVersion: v1\nkind: Pod\nspec:\n  containers: [\n';
+    const f = findings(broken, 'yaml-syntax');
+    assert.ok(f.length > 0);
+  });
+  it('reports duplicate keys as errors on the later key', () => {
+    const dup = 'apiVersion: v1\nkind: Pod\nspec:\n  hostPID: true\n  hostPID: false\n  containers: []\n';
+    assert.deepEqual(findings(dup, 'duplicate-key'), ['5:3 duplicate-key']);
+    const d = diagnostics(dup).find((x) => x.code === 'duplicate-key')!;
+    assert.equal(d.range.end.character, 9);
+  });
+  it('says nothing at all about YAML that is not Kubernetes, broken or not', () => {
+    assert.deepEqual(diagnostics('name: CI\non: [push\njobs: {a: 1, a: 2}\n'), []);
+    assert.deepEqual(diagnostics('services:\n  web:\n    image: nginx\n'), []);
+  });
+  it('gives a templated file one note instead of a cascade', () => {
+    const helm = 'apiVersion: v1\nkind: Pod\nspec:\n  {{- if .Values.x }}\n  hostPID: true\n  {{- end }}\n  containers: [\n';
+    assert.deepEqual(findings(helm), ['4:3 templated-file']);
+  });
+  it('re-checks only the documents an edit touched', () => {
+    const one = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  nodeName: n\n  containers:\n  - name: a\n    image: a:1\n';
+    const text = [one, one, one].join('---\n');
+    assert.equal(findings(text, 'node-name-set').length, 3);
+  });
+});
