@@ -3,7 +3,7 @@
 // extension client, the language server and (later) the CLI with esbuild.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,10 +21,22 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
+  // ESM-only dependencies (fdir, under tinyglobby) read import.meta.url; give
+  // the CommonJS bundle the real one.
+  define: { 'import.meta.url': '__podsenseImportMetaUrl' },
+  banner: { js: "const __podsenseImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const started = Date.now();
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  build({
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+    define: { ...common.define, PODSENSE_VERSION: JSON.stringify(version) },
+  }),
 ]);
-console.log(`build: dist/extension.js, dist/server.js, dist/k8s-schema.json in ${Date.now() - started} ms`);
+console.log(`build: dist/extension.js, dist/server.js, dist/cli.js, dist/k8s-schema.json in ${Date.now() - started} ms`);

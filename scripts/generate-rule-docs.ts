@@ -3,22 +3,12 @@
  * registry, and docs/rules/README.md as the index. A unit test fails when the
  * committed pages differ from what this would write.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUILT_IN_CHECKS } from '../server/src/service/checks';
 import { RULES } from '../server/src/service/rules';
 import type { Rule } from '../server/src/service/rules/types';
 
-export const BUILT_IN: readonly [string, string, string][] = [
-  ['yaml-syntax', 'error', 'The YAML parser could not read the document (exact range from the parser).'],
-  ['duplicate-key', 'error', 'A key appears twice in one map: Kubernetes keeps the last value and silently drops the first.'],
-  ['templated-file', 'info', 'The document contains template syntax (`{{ }}`): it is not checked; lint the rendered output.'],
-  ['document-too-large', 'info', 'A single `---` document over 2 MB is not analysed.'],
-  ['unknown-field', 'error', 'A field the schema does not know, with "did you mean" for near misses and case slips.'],
-  ['invalid-type', 'error', 'A value of the wrong type: booleans or numbers written as strings, numbers where a string belongs, a list where a map belongs.'],
-  ['invalid-quantity', 'error', 'A resource quantity the API server cannot parse (`500mb`).'],
-  ['invalid-enum-value', 'error', 'A value outside the field\'s allowed values, listing them.'],
-  ['missing-required-field', 'error', 'A required field is missing (`containers`, a container\'s `name`, ...).'],
-];
 
 export function renderRule(rule: Rule): string {
   const en = rule.docs.en;
@@ -72,14 +62,17 @@ export function renderRule(rule: Rule): string {
     '',
     '## Silencing',
     '',
-    `Change its severity with the \`podsense.rules\` setting, or silence one place with \`# podsense-disable-next-line ${rule.id}\`.`,
+    `- one line: \`# podsense-disable-next-line ${rule.id}\` on the line above;`,
+    `- the rest of a document: \`# podsense-disable ${rule.id}\`;`,
+    `- one object or pod template: the annotation \`podsense.io/ignore: "${rule.id}"\`;`,
+    `- everywhere: \`${rule.id}: off\` under \`rules:\` in \`.podsense.yaml\`, the \`podsense.rules\` setting, or \`--rule ${rule.id}=off\` on the command line.`,
     '',
   ].join('\n');
 }
 
 export function renderIndex(): string {
   const rows = RULES.map((r) => `| [\`${r.id}\`](${r.id}.md) | ${r.category} | ${r.severity} | ${r.docs.en.what.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
-  const builtIn = BUILT_IN.map(([id, sev, what]) => `| <a id="${id}"></a>\`${id}\` | ${sev} | ${what} |`);
+  const builtIn = BUILT_IN_CHECKS.map((c) => `| <a id="${c.id}"></a>\`${c.id}\` | ${c.severity} | ${c.what.en} |`);
   return [
     '# PodSense rules',
     '',
@@ -98,6 +91,18 @@ export function renderIndex(): string {
   ].join('\n');
 }
 
+/**
+ * The `podsense.rules` setting in the manifest lists every rule and check id,
+ * so VS Code offers them (with their default) in settings.json.
+ */
+export function manifestRuleProperties(): Record<string, unknown> {
+  const levels = ['off', 'hint', 'info', 'warning', 'error'];
+  const props: Record<string, unknown> = {};
+  for (const r of RULES) props[r.id] = { type: 'string', enum: levels, default: r.severity, markdownDescription: r.docs.en.what };
+  for (const c of BUILT_IN_CHECKS) props[c.id] = { type: 'string', enum: levels, default: c.severity, markdownDescription: c.what.en };
+  return props;
+}
+
 export function renderAll(): Map<string, string> {
   const files = new Map<string, string>([['README.md', renderIndex()]]);
   for (const rule of RULES) files.set(`${rule.id}.md`, renderRule(rule));
@@ -108,5 +113,9 @@ if (require.main === module) {
   const dir = join(__dirname, '..', 'docs', 'rules');
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of renderAll()) writeFileSync(join(dir, name), text);
+  const manifestFile = join(__dirname, '..', 'package.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  manifest.contributes.configuration.properties['podsense.rules'].properties = manifestRuleProperties();
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`docs/rules: ${RULES.length} rules`);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the TypeScript test files with Node's own test runner (through tsx).
-// `node scripts/test.mjs [unit|protocol ...]` picks layers; default: all.
+// `node scripts/test.mjs [unit|protocol|cli ...]` picks layers; default: all.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const layers = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const chosen = layers.length > 0 ? layers : ['unit', 'protocol'];
+const chosen = layers.length > 0 ? layers : ['unit', 'protocol', 'cli'];
 
 function find(dir) {
   const out = [];

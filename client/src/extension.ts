@@ -18,7 +18,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // Every YAML document, saved or not, local or virtual: the server decides
     // per `---` document whether it is Kubernetes.
     documentSelector: [{ language: 'yaml' }],
-    synchronize: { configurationSection: 'podsense' },
+    synchronize: {
+      configurationSection: 'podsense',
+      // The project file is read by the server; tell it when one changes.
+      fileEvents: workspace.createFileSystemWatcher('**/.podsense.{yaml,yml}'),
+    },
     initializationOptions: { settings: workspace.getConfiguration('podsense') },
     outputChannel: window.createOutputChannel('PodSense', { log: true }),
   };

@@ -15,7 +15,11 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, LanguageService, Locale, ParsedFile, resolveLocale, SchemaData } from './service';
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { findProjectConfig, ProjectConfig } from './projectConfig';
 import { runSafe } from './runSafe';
+import { mergeRuleLevels, RuleLevels } from './service/config';
 import { Settings, SettingsStore } from './settings';
 
 export function startServer(connection: Connection, schemaData: SchemaData): void {
@@ -25,6 +29,9 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
   let clientLocale: string | undefined;
   let settings: SettingsStore;
   let pullDiagnostics = false;
+  /** Folder -> the `.podsense.yaml` that applies there (null: none); cleared when one changes. */
+  const projectConfigs = new Map<string, ProjectConfig | null>();
+  const reportedConfigProblems = new Set<string>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientLocale = params.locale;
@@ -41,11 +48,36 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
     };
   });
   connection.onInitialized(() => settings.registerForChanges());
-  connection.onDidChangeConfiguration((change) => {
-    settings.changed(change.settings);
+  function revalidateAll(): void {
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const doc of documents.all()) void publish(doc);
+  }
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    revalidateAll();
   });
+  connection.onDidChangeWatchedFiles(() => {
+    projectConfigs.clear();
+    reportedConfigProblems.clear();
+    revalidateAll();
+  });
+
+  /** Rule levels for a document: the project file, overridden by the editor's settings. */
+  function ruleLevelsFor(uri: string, s: Settings): RuleLevels {
+    let project: ProjectConfig | undefined;
+    if (uri.startsWith('file:')) {
+      try {
+        project = findProjectConfig(dirname(fileURLToPath(uri)), projectConfigs);
+      } catch {
+        project = undefined;
+      }
+    }
+    if (project && project.problems.length > 0 && !reportedConfigProblems.has(project.file)) {
+      reportedConfigProblems.add(project.file);
+      connection.console.warn(`PodSense: ${project.file}: ${project.problems.join('; ')}`);
+    }
+    return mergeRuleLevels(project?.rules, s.rules);
+  }
 
   /** Parse once per document version; an edit re-parses only the `---` documents it touched. */
   function fileOf(doc: TextDocument): ParsedFile {
@@ -67,7 +99,10 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
    * never blocks hover or the next edit; a newer version abandons the run.
    */
   async function diagnosticsOf(doc: TextDocument): Promise<Diagnostic[] | undefined> {
-    const locale = await localeFor(doc.uri);
+    const s = await settings.forResource(doc.uri);
+    if (!s.validate) return [];
+    const locale = resolveLocale(s.language, clientLocale);
+    const rules = ruleLevelsFor(doc.uri, s);
     const file = fileOf(doc);
     const out: Diagnostic[] = [];
     let from = 0;
@@ -77,7 +112,7 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
       let to = from;
       while (to < file.documents.length && performance.now() - sliceStart < 20) {
         const next = Math.min(file.documents.length, to + 16);
-        out.push(...runSafe(connection, 'validation', doc.uri, undefined, [], () => service.doValidation(file, doc, { locale }, to, next)));
+        out.push(...runSafe(connection, 'validation', doc.uri, undefined, [], () => service.doValidation(file, doc, { locale, rules }, to, next)));
         to = next;
       }
       from = to;

@@ -1,14 +1,18 @@
 import { Connection, DidChangeConfigurationNotification, InitializeParams } from 'vscode-languageserver';
+import { normaliseRuleLevels, RuleLevels } from './service/config';
 
 /** PodSense settings for one resource, normalised once. */
 export interface Settings {
   readonly language: 'auto' | 'en' | 'zh-cn';
+  readonly validate: boolean;
+  readonly rules: RuleLevels;
 }
 
 export function normaliseSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const language = r.language === 'en' || r.language === 'zh-cn' ? r.language : 'auto';
-  return { language };
+  const validate = (r.validate as { enable?: unknown } | undefined)?.enable !== false;
+  return { language, validate, rules: normaliseRuleLevels(r.rules).levels };
 }
 
 /**

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { LspClient, SERVER } from './lspClient';
 
@@ -43,6 +46,48 @@ describe('diagnostics over stdio', { skip: existsSync(SERVER) ? false : 'dist/se
       assert.equal(report.kind, 'full');
       const unknown = report.items.find((d) => d.code === 'unknown-field');
       assert.match(unknown!.message, /是不是想写 "hostPID"/);
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.proc.kill();
+    }
+  });
+
+  it('applies rule levels from settings and from .podsense.yaml, settings winning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podsense-'));
+    try {
+      mkdirSync(join(dir, '.git'));
+      mkdirSync(join(dir, 'k8s'));
+      writeFileSync(join(dir, '.podsense.yaml'), 'rules:\n  unknown-field: hint\n  no-readiness-probe: off\n  host-pid: error\n');
+      const uri = pathToFileURL(join(dir, 'k8s', 'pod.yaml')).href;
+      const client = new LspClient();
+      try {
+        client.configuration = { rules: { 'host-pid': 'info' } };
+        await client.initialize('en', { workspace: { configuration: true } });
+        const published = client.waitForNotification('textDocument/publishDiagnostics');
+        client.open(uri, POD.replace('hostpid: true', 'hostpid: true\n  hostPID: true'));
+        const diags = ((await published) as unknown as { params: { diagnostics: { code: string; severity: number }[] } }).params.diagnostics;
+        assert.equal(diags.find((d) => d.code === 'unknown-field')?.severity, 4);
+        assert.equal(diags.find((d) => d.code === 'host-pid')?.severity, 3);
+        assert.ok(!diags.some((d) => d.code === 'no-readiness-probe'));
+        assert.ok(diags.some((d) => d.code === 'no-liveness-probe'));
+        assert.equal(await client.shutdown(), 0);
+      } finally {
+        client.proc.kill();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports nothing when podsense.validate.enable is false', async () => {
+    const client = new LspClient();
+    try {
+      client.configuration = { validate: { enable: false } };
+      await client.initialize('en', { workspace: { configuration: true } });
+      const published = client.waitForNotification('textDocument/publishDiagnostics');
+      client.open('file:///pod.yaml', POD);
+      const diags = ((await published) as unknown as Published).params.diagnostics;
+      assert.deepEqual(diags, []);
       assert.equal(await client.shutdown(), 0);
     } finally {
       client.proc.kill();

@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { doHover, HoverOptions } from './features/hover';
 import { doValidation, ValidationOptions } from './features/validation';
 import { parseFile, ParsedFile } from './parse/documents';
+import { resourcesOf } from './resources';
 import { Schema, SchemaData } from './schema/model';
 
 export type { HoverOptions, ParsedFile, SchemaData, ValidationOptions };
@@ -27,6 +28,8 @@ export interface LanguageService {
    * spread a huge file over several turns of its event loop.
    */
   doValidation(file: ParsedFile, document: TextDocument, options: ValidationOptions, from?: number, to?: number): Diagnostic[];
+  /** True when some `---` document of the file is a Kubernetes object we model. */
+  isKubernetes(file: ParsedFile): boolean;
 }
 
 export function getLanguageService(data: SchemaData): LanguageService {
@@ -37,5 +40,6 @@ export function getLanguageService(data: SchemaData): LanguageService {
     doHover: (file, document, position, options) =>
       doHover(schema, file, document, document.offsetAt(position), options),
     doValidation: (file, document, options, from, to) => doValidation(schema, file, document, options, from, to),
+    isKubernetes: (file) => file.documents.some((d) => resourcesOf(d, schema).length > 0),
   };
 }

@@ -1,6 +1,7 @@
 import { isPair, Node, Pair } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RuleLevels } from '../config';
 import type { Locale } from '../l10n';
 import type { ParsedFile, YamlDocument } from '../parse/documents';
 import { resourcesOf } from '../resources';
@@ -9,10 +10,13 @@ import { RULES, ruleById } from '../rules';
 import type { Rule, Severity } from '../rules/types';
 import type { Schema } from '../schema/model';
 import { validateSchema } from '../schema/validate';
+import { isSilenced, suppressionsOf } from './suppressions';
 import { yamlProblems } from './yamlProblems';
 
 export interface ValidationOptions {
   readonly locale: Locale;
+  /** Per-rule levels from settings, the project file or the command line; absent ids keep their default. */
+  readonly rules?: RuleLevels;
 }
 
 /** A finding with offsets relative to its `---` document, so it can be cached on the chunk. */
@@ -43,12 +47,16 @@ export function doValidation(
   to = file.documents.length,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const levels = options.rules ?? {};
   for (const doc of file.documents.slice(from, to)) {
-    const sorted = [...findingsOf(schema, doc, options)].sort((a, b) => a.start - b.start || a.end - b.end);
-    for (const f of sorted) {
+    const silencing = suppressionsOf(doc, schema, options.locale);
+    const all = [...findingsOf(schema, doc, options), ...silencing.problems].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const f of all) {
+      const level = Object.prototype.hasOwnProperty.call(levels, f.code) ? levels[f.code] : f.severity;
+      if (level === 'off' || isSilenced(f, silencing.spans)) continue;
       out.push({
         range: { start: document.positionAt(doc.start + f.start), end: document.positionAt(doc.start + f.end) },
-        severity: SEVERITY[f.severity],
+        severity: SEVERITY[level],
         code: f.code,
         codeDescription: { href: ruleById(f.code) ? `${RULE_DOCS_BASE}${f.code}.md` : `${RULE_DOCS_BASE}README.md#${f.code}` },
         source: 'podsense',

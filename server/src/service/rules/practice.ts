@@ -7,6 +7,7 @@ import { privilegedContainer } from './privileged-container';
 import { probePortNotExposed } from './probe-port-not-exposed';
 import { restartPolicyForKind } from './restart-policy-for-kind';
 import { statusInManifest } from './status-in-manifest';
+import { removedApiVersion } from './removed-api-version';
 import type { Rule } from './types';
 
 export const practiceRules: readonly Rule[] = [
@@ -18,4 +19,5 @@ export const practiceRules: readonly Rule[] = [
   initContainerLifecycle,
   restartPolicyForKind,
   statusInManifest,
+  removedApiVersion,
 ];

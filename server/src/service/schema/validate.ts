@@ -53,6 +53,8 @@ export function validateSchema(schema: Schema, resource: Resource, locale: Local
           seen.add(key);
           const field = schema.field(type.ref, key);
           if (!field) {
+            // An older apiVersion had other fields; removed-api-version says so once instead.
+            if (!resource.exactVersion) continue;
             const suggestion = closestField(key, Object.keys(typeDef.fields));
             report(pair.key as Node, 'unknown-field', 'error', m.unknownField(key, type.ref, suggestion));
             continue;
@@ -61,6 +63,7 @@ export function validateSchema(schema: Schema, resource: Resource, locale: Local
           stack.push({ node: pair.value, type: field.t, anchor: (pair.key as Node) ?? anchor, def: field });
         }
         for (const [name, field] of Object.entries(typeDef.fields)) {
+          if (!resource.exactVersion) break;
           if (field.req && !seen.has(name) && !(node === resource.node && (name === 'apiVersion' || name === 'kind'))) {
             report(anchor, 'missing-required-field', 'error', m.missingRequired(name, type.ref));
           }

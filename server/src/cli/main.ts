@@ -1,0 +1,32 @@
+/** The `podsense` command line. */
+import { readFileSync } from 'node:fs';
+import { parseArgs, USAGE } from './args';
+import { lint } from './lint';
+
+declare const PODSENSE_VERSION: string;
+const version = typeof PODSENSE_VERSION === 'string' ? PODSENSE_VERSION : '0.0.0-dev';
+
+function main(): number {
+  const parsed = parseArgs(process.argv.slice(2), process.env);
+  switch (parsed.command) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case 'error':
+      process.stderr.write(`podsense: ${parsed.message}\n\n${USAGE}\n`);
+      return 2;
+    case 'lint':
+      return lint(parsed.args, {
+        cwd: process.cwd(),
+        stdout: (t) => process.stdout.write(t),
+        stderr: (t) => process.stderr.write(t),
+        readStdin: () => readFileSync(0, 'utf8'),
+        version,
+      });
+  }
+}
+
+process.exitCode = main();

@@ -1,0 +1,19 @@
+/** Rules on names, ports and addresses that the API server validates, and on duplicates it rejects or silently merges. */
+import { duplicateContainerName } from './duplicate-container-name';
+import { duplicateContainerPort } from './duplicate-container-port';
+import { duplicateEnvName } from './duplicate-env-name';
+import { invalidContainerName } from './invalid-container-name';
+import { invalidHostAlias } from './invalid-host-alias';
+import { invalidPortName } from './invalid-port-name';
+import { invalidPortNumber } from './invalid-port-number';
+import type { Rule } from './types';
+
+export const formatRules: readonly Rule[] = [
+  invalidContainerName,
+  invalidPortName,
+  invalidPortNumber,
+  invalidHostAlias,
+  duplicateContainerName,
+  duplicateEnvName,
+  duplicateContainerPort,
+];
