@@ -88,6 +88,14 @@ export function renderIndex(): string {
     '|---|---|---|',
     ...builtIn,
     '',
+    '## Rules considered and not created',
+    '',
+    '- `host-aliases-with-host-network` (hostAliases on a Pod with `hostNetwork: true`). Kubernetes 1.7 documented that hostAliases were',
+    '  ignored for host-network Pods; since 1.8 the kubelet writes them for every Pod (for a host-network Pod it copies the node\'s',
+    '  `/etc/hosts` and appends the aliases). The `hostAliases` description in kubernetes-models@5.1.0 states no exception, and the',
+    '  current "Adding entries to Pod /etc/hosts with HostAliases" page neither. A rule would warn about something that works, so',
+    '  there is none; the hover on `hostAliases` explains the history.',
+    '',
   ].join('\n');
 }
 

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { describe, it } from 'node:test';
 import { corpusFiles, corpusMissing } from './corpus';
 import { visit, isScalar, Scalar } from 'yaml';
-import { doc, hoverText, service } from './helpers';
+import { diagnostics, doc, findings, hoverText, service } from './helpers';
 
 /** Hover at every `step`-th offset: must never throw, and return either null or well-formed markdown. */
 function hoverEverywhere(text: string, step = 1): number {
@@ -98,7 +98,27 @@ describe('huge documents', () => {
   });
 });
 
+describe('diagnostics on bad input', () => {
+  it('says nothing about binary junk and never throws', () => {
+    let junk = '';
+    for (let i = 0; i < 20_000; i++) junk += String.fromCharCode((i * 7919) % 65_535);
+    assert.deepEqual(diagnostics(junk), []);
+    assert.deepEqual(diagnostics('\u0000apiVersion: v1\nkind: Pod\n\u0000\u0001'), diagnostics('\u0000apiVersion: v1\nkind: Pod\n\u0000\u0001'));
+  });
+  it('gives a templated file one note however many documents it has', () => {
+    const doc = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n{{- toYaml .Values.spec | nindent 2 }}\n';
+    const text = `{{- if .Values.enabled }}\n${[doc, doc, doc].join('---\n')}{{- end }}\n`;
+    assert.deepEqual(findings(text), ['1:1 templated-file']);
+  });
+});
+
 describe('the shared corpus', { skip: corpusMissing }, () => {
+  it('reports at most parser problems and one templated note on templated and malformed files', () => {
+    for (const f of [...corpusFiles('templated'), ...corpusFiles('malformed')]) {
+      const codes = new Set(diagnostics(readFileSync(f, 'utf8')).map((d) => String(d.code)));
+      for (const code of codes) assert.ok(['templated-file', 'yaml-syntax', 'duplicate-key'].includes(code), `${basename(f)}: ${code}`);
+    }
+  });
   it('hovers every offset of the templated and malformed files without throwing', () => {
     for (const f of [...corpusFiles('templated'), ...corpusFiles('malformed')]) {
       hoverEverywhere(readFileSync(f, 'utf8'), 3);

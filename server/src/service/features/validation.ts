@@ -48,12 +48,16 @@ export function doValidation(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const levels = options.rules ?? {};
-  for (const doc of file.documents.slice(from, to)) {
+  for (let i = from; i < Math.min(to, file.documents.length); i++) {
+    const doc = file.documents[i];
     const silencing = suppressionsOf(doc, schema, options.locale);
     const all = [...findingsOf(schema, doc, options), ...silencing.problems].sort((a, b) => a.start - b.start || a.end - b.end);
+    // A templated file gets one note, not one per `---` document: only the first of a run of templated documents says it.
+    const templatedBefore = i > 0 && isTemplated(findingsOf(schema, file.documents[i - 1], options));
     for (const f of all) {
       const level = Object.prototype.hasOwnProperty.call(levels, f.code) ? levels[f.code] : f.severity;
       if (level === 'off' || isSilenced(f, silencing.spans)) continue;
+      if (f.code === 'templated-file' && templatedBefore) continue;
       out.push({
         range: { start: document.positionAt(doc.start + f.start), end: document.positionAt(doc.start + f.end) },
         severity: SEVERITY[level],
@@ -65,6 +69,10 @@ export function doValidation(
     }
   }
   return out;
+}
+
+function isTemplated(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.code === 'templated-file');
 }
 
 export function findingsOf(schema: Schema, doc: YamlDocument, options: ValidationOptions): readonly Finding[] {

@@ -4,7 +4,8 @@ import type { Finding } from './validation';
 
 const LOOKS_KUBERNETES = /^apiVersion:\s*\S/m;
 const KIND_LINE = /^kind:\s*\S/m;
-const TEMPLATE = /\{\{.*?\}\}|\{\{-|-\}\}/;
+/** Template syntax outside a comment: Helm, Jinja or similar. Values would be placeholders, so nothing is checked. */
+const TEMPLATE = /^[^#\n]*(\{\{.*?\}\}|\{\{-|-\}\}|\{%.*?%\})/m;
 
 const TEXT = {
   en: {
@@ -33,8 +34,9 @@ export function yamlProblems(doc: YamlDocument, isKubernetes: boolean, locale: L
     const mb = (text.length / 1024 / 1024).toFixed(1);
     return [{ start: firstLineEnd, end: firstLineEnd, code: 'document-too-large', severity: 'info', message: TEXT[locale].tooLarge(mb) }];
   }
-  if (/^\s*(-\s*)?\{\{/m.test(text) || (TEMPLATE.test(text) && chunk.yaml.errors.length > 0)) {
-    const at = text.search(TEMPLATE);
+  const template = TEMPLATE.exec(text);
+  if (template) {
+    const at = template.index + template[0].length - template[1].length;
     return [{ start: at, end: at + 2, code: 'templated-file', severity: 'info', message: TEXT[locale].templated }];
   }
   const out: Finding[] = [];
