@@ -3,7 +3,7 @@
  * settings. All YAML and Kubernetes logic lives in the server.
  */
 import * as path from 'node:path';
-import { commands, ExtensionContext, window, workspace } from 'vscode';
+import { commands, env, ExtensionContext, Uri, window, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -31,6 +31,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(
     commands.registerCommand('podsense.restartServer', async () => {
       await client?.restart();
+    }),
+    // The server's "Show documentation for <rule>" code action.
+    commands.registerCommand('podsense.showRuleDocs', async (_id: string, href: string) => {
+      if (typeof href === 'string' && /^https:\/\//.test(href)) await env.openExternal(Uri.parse(href));
     }),
   );
   await client.start();

@@ -14,7 +14,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, LanguageService, Locale, ParsedFile, resolveLocale, SchemaData } from './service';
+import { CODE_ACTION_KINDS, getLanguageService, LanguageService, Locale, ParsedFile, resolveLocale, SchemaData } from './service';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { findProjectConfig, ProjectConfig } from './projectConfig';
@@ -42,6 +42,9 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', ':', '-'] },
+        documentSymbolProvider: { label: 'PodSense' },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'podsense', version: '0.1.0' },
@@ -150,6 +153,33 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
     return runSafe(connection, 'hover', doc.uri, token, null, () =>
       service.doHover(fileOf(doc), doc, params.position, { locale }),
     );
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const locale = await localeFor(doc.uri);
+    return runSafe(connection, 'completion', doc.uri, token, null, () =>
+      service.doComplete(fileOf(doc), doc, params.position, { locale }),
+    );
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const s = await settings.forResource(doc.uri);
+    const locale = resolveLocale(s.language, clientLocale);
+    const rules = ruleLevelsFor(doc.uri, s);
+    return runSafe(connection, 'codeActions', doc.uri, token, [], () =>
+      service.doCodeActions(fileOf(doc), doc, params.range, params.context, { locale, rules }),
+    );
+  });
+
+  connection.onDocumentSymbol(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const locale = await localeFor(doc.uri);
+    return runSafe(connection, 'symbols', doc.uri, token, [], () => service.findDocumentSymbols(fileOf(doc), doc, locale));
   });
 
   documents.listen(connection);

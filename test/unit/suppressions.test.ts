@@ -80,6 +80,10 @@ describe('silencing in the YAML', () => {
     const annotated = hostPod.replace('  name: agent', '  name: agent\n  annotations:\n    podsense.io/ignore: "hostnetwork"');
     assert.deepEqual(findings(annotated, 'unknown-rule-id'), ['6:26 unknown-rule-id']);
   });
+  it('ignores the marker inside a block scalar (a script is not a comment)', () => {
+    const text = hostPod.replace('      image: agent:1.0', '      image: agent:1.0\n      args:\n      - >\n        run with # podsense-disable');
+    assert.equal(hostFindings(text).length, 3);
+  });
   it('ignores the marker inside a string value', () => {
     const text = hostPod.replace('  name: agent', '  name: "agent#podsense-disable"');
     assert.equal(hostFindings(text).length, 3);

@@ -4,15 +4,20 @@
  * all drive this same object. Callers parse once per document version and
  * pass the parsed file to every feature.
  */
-import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionOptions, doCodeActions } from './features/codeActions';
+import { CompletionOptions, doComplete } from './features/completion';
 import { doHover, HoverOptions } from './features/hover';
+import { findDocumentSymbols } from './features/symbols';
+import type { Locale } from './l10n';
 import { doValidation, ValidationOptions } from './features/validation';
 import { parseFile, ParsedFile } from './parse/documents';
 import { resourcesOf } from './resources';
 import { Schema, SchemaData } from './schema/model';
 
-export type { HoverOptions, ParsedFile, SchemaData, ValidationOptions };
+export type { CodeActionOptions, CompletionOptions, HoverOptions, ParsedFile, SchemaData, ValidationOptions };
+export { CODE_ACTION_KINDS, SHOW_RULE_DOCS_COMMAND } from './features/codeActions';
 export { Schema };
 export { resolveLocale } from './l10n';
 export type { Locale } from './l10n';
@@ -28,6 +33,11 @@ export interface LanguageService {
    * spread a huge file over several turns of its event loop.
    */
   doValidation(file: ParsedFile, document: TextDocument, options: ValidationOptions, from?: number, to?: number): Diagnostic[];
+  doComplete(file: ParsedFile, document: TextDocument, position: Position, options: CompletionOptions): CompletionList;
+  /** Quick fixes by rule id, silencing and documentation actions, fix-all and `source.fixAll.podsense`. */
+  doCodeActions(file: ParsedFile, document: TextDocument, range: Range, context: CodeActionContext, options: CodeActionOptions): CodeAction[];
+  /** The outline: each object, its containers, and its pod spec's fields grouped by aspect. */
+  findDocumentSymbols(file: ParsedFile, document: TextDocument, locale: Locale): DocumentSymbol[];
   /** True when some `---` document of the file is a Kubernetes object we model. */
   isKubernetes(file: ParsedFile): boolean;
 }
@@ -40,6 +50,9 @@ export function getLanguageService(data: SchemaData): LanguageService {
     doHover: (file, document, position, options) =>
       doHover(schema, file, document, document.offsetAt(position), options),
     doValidation: (file, document, options, from, to) => doValidation(schema, file, document, options, from, to),
+    doComplete: (file, document, position, options) => doComplete(schema, file, document, document.offsetAt(position), options),
+    doCodeActions: (file, document, range, context, options) => doCodeActions(schema, file, document, range, context, options),
+    findDocumentSymbols: (file, document, locale) => findDocumentSymbols(schema, file, document, locale),
     isKubernetes: (file) => file.documents.some((d) => resourcesOf(d, schema).length > 0),
   };
 }

@@ -3,9 +3,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { knowledge, KnowledgeEntry } from '../knowledge';
 import { Locale, ui, UiStrings } from '../l10n';
 import { escapeMarkdown, linkLabel } from '../markdown';
+import { machineSummary } from './machine';
 import { documentAt, ParsedFile } from '../parse/documents';
-import { formatPath, locate } from '../parse/path';
-import { resourceAt, resourcesOf } from '../resources';
+import { formatPath, locate, Path } from '../parse/path';
+import { Resource, resourceAt, resourcesOf } from '../resources';
 import type { FieldDef, Schema } from '../schema/model';
 import { resolvePath, Resolved, typeLabel } from '../schema/resolve';
 
@@ -37,24 +38,38 @@ export function doHover(
   const resolved = resolvePath(schema, hit.resource.kind, hit.rest);
   if (!resolved?.field) return null;
 
-  const t = ui(options.locale);
   const value = loc.on === 'value' && loc.scalar ? scalarText(loc.scalar.value) : undefined;
-  const parts: string[] = [];
-  parts.push(header(resolved, hit.resource.kind.kind, formatPath(hit.rest), value, t));
-  if (!hit.resource.exactVersion) {
-    parts.push(`_${t.olderVersion(hit.resource.apiVersion, hit.resource.kind.kind, hit.resource.kind.apiVersion)}_`);
+  let markdown = fieldMarkdown(resolved, hit.resource, hit.rest, value, options.locale);
+  // On a resource's `kind`: first, what the whole manifest asks of the node.
+  if (hit.rest.length === 1 && hit.rest[0] === 'kind') {
+    const machine = machineSummary(schema, hit.resource, options.locale);
+    if (machine) markdown = `${machine}\n\n---\n\n${markdown}`;
   }
-  const curated = curatedFor(resolved, value, options.locale);
-  if (curated) parts.push(renderEntry(curated.entry, curated.onValue || resolved.systemPopulated, t));
-  parts.push(upstream(resolved.field.def, value, resolved, t));
-  const links = linksFor(resolved.field.def, curated?.entry);
-  parts.push(
-    [...links.map((url) => `[${linkLabel(url)}](${url})`), `\`kubectl explain ${resolved.explain.join('.')}\``].join(' · '),
-  );
   const range = loc.range
     ? { start: document.positionAt(loc.range[0]), end: document.positionAt(loc.range[1]) }
     : undefined;
-  return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
+  return { contents: { kind: 'markdown', value: markdown }, range };
+}
+
+/**
+ * Everything we know about one field, as Markdown: the header (path, type,
+ * required, badges), our note, the upstream description with allowed values
+ * and default, and the links. Shared by hover and completion documentation.
+ */
+export function fieldMarkdown(resolved: Resolved, resource: Resource, rest: Path, value: string | undefined, locale: Locale): string {
+  const t = ui(locale);
+  const field = resolved.field!;
+  const parts: string[] = [];
+  parts.push(header(resolved, resource.kind.kind, formatPath(rest), value, t));
+  if (!resource.exactVersion) {
+    parts.push(`_${t.olderVersion(resource.apiVersion, resource.kind.kind, resource.kind.apiVersion)}_`);
+  }
+  const curated = curatedFor(resolved, value, locale);
+  if (curated) parts.push(renderEntry(curated.entry, curated.onValue || resolved.systemPopulated, t));
+  parts.push(upstream(field.def, value, resolved, t));
+  const links = linksFor(field.def, curated?.entry);
+  parts.push([...links.map((url) => `[${linkLabel(url)}](${url})`), `\`kubectl explain ${resolved.explain.join('.')}\``].join(' · '));
+  return parts.join('\n\n---\n\n');
 }
 
 function scalarText(v: unknown): string | undefined {

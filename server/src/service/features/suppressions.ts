@@ -2,7 +2,7 @@ import { isPair, isScalar, Node, YAMLMap } from 'yaml';
 import { BUILT_IN_CHECKS } from '../checks';
 import type { Locale } from '../l10n';
 import type { YamlDocument } from '../parse/documents';
-import { keyText } from '../parse/path';
+import { keyText, locate } from '../parse/path';
 import { resourcesOf } from '../resources';
 import { RULES } from '../rules';
 import { podSpecsOf } from '../rules/podSpecs';
@@ -70,6 +70,8 @@ function compute(doc: YamlDocument, schema: Schema, locale: Locale): Suppression
   if (text.includes('podsense-disable')) {
     COMMENT.lastIndex = 0;
     for (let m; (m = COMMENT.exec(text)); ) {
+      // Only real comments count: the same words inside a string or a block scalar (a script) do not.
+      if (insideScalar(doc, m.index + m[1].length)) continue;
       const listStart = m.index + m[0].length - m[3].length;
       const ids = parseIds(m[3], listStart, problems, locale);
       const lineEnd = lineEndAt(text, m.index);
@@ -132,6 +134,11 @@ function parseIds(list: string, listStart: number, problems: Finding[], locale: 
     }
   }
   return ids.size > 0 ? ids : null;
+}
+
+function insideScalar(doc: YamlDocument, rel: number): boolean {
+  const loc = locate(doc, doc.start + rel);
+  return !!loc.range && loc.range[0] <= doc.start + rel && doc.start + rel < loc.range[1];
 }
 
 function lineEndAt(text: string, at: number): number {

@@ -1,0 +1,227 @@
+import { isScalar, Scalar } from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  InsertTextFormat,
+  InsertTextMode,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import type { Locale } from '../l10n';
+import { cursorContext, CursorContext } from '../parse/context';
+import { documentAt, ParsedFile, YamlDocument } from '../parse/documents';
+import { locate, Path } from '../parse/path';
+import { Resource, resourcesOf } from '../resources';
+import type { FieldDef, KindDef, Schema, TypeRef } from '../schema/model';
+import { resolvePath, typeLabel } from '../schema/resolve';
+import { contextSnippets, skeletonItems } from './completionSnippets';
+import { fieldMarkdown } from './hover';
+import { referenceValues } from './completionValues';
+
+export interface CompletionOptions {
+  readonly locale: Locale;
+}
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/**
+ * Completion at a cursor: the keys valid in the map the cursor is in (read
+ * from indentation, so half-typed keys work), values for enums, booleans,
+ * kinds and references, and resource skeletons in an empty document.
+ * Kubernetes keys are never offered in YAML that is not Kubernetes.
+ */
+export function doComplete(schema: Schema, file: ParsedFile, document: TextDocument, offset: number, options: CompletionOptions): CompletionList {
+  const doc = documentAt(file, offset);
+  if (!doc) return EMPTY;
+  const rel = offset - doc.start;
+  const text = doc.chunk.text;
+  if (isEmptyDocument(text)) return { isIncomplete: false, items: skeletonItems(schema, document, doc.start + lineStartOf(text, rel), offset) };
+  if (inBlockScalar(doc, offset)) return EMPTY;
+  const ctx = cursorContext(text, rel);
+  if (!ctx) return EMPTY;
+  const target = targetOf(schema, doc, ctx);
+  if (!target) return ctx.path.length === 0 ? topLevelWithoutKind(schema, doc, document, ctx) : EMPTY;
+  const items = ctx.on === 'key' ? keyItems(schema, doc, document, ctx, target, options) : valueItems(schema, doc, document, ctx, target, options);
+  return { isIncomplete: false, items };
+}
+
+interface Target {
+  readonly resource: Resource;
+  /** The cursor's path relative to the resource. */
+  readonly rest: Path;
+}
+
+/** The resource the cursor is in: detected from the AST, or from the text when the AST is broken. */
+function targetOf(schema: Schema, doc: YamlDocument, ctx: CursorContext): Target | undefined {
+  for (const r of resourcesOf(doc, schema)) {
+    if (r.at.length <= ctx.path.length && r.at.every((seg, i) => ctx.path[i] === seg)) return { resource: r, rest: ctx.path.slice(r.at.length) };
+  }
+  const apiVersion = /^apiVersion:[ \t]*["']?([^\s"'#]+)/m.exec(doc.chunk.text)?.[1];
+  const kind = /^kind:[ \t]*["']?([^\s"'#]+)/m.exec(doc.chunk.text)?.[1];
+  if (!kind) return undefined;
+  const match = schema.kind(apiVersion ?? '', kind) ?? (apiVersion ? undefined : schema.kind(defaultApiVersion(schema, kind) ?? '', kind));
+  if (!match) return undefined;
+  const node = doc.chunk.yaml.contents;
+  return {
+    resource: { at: [], node: node as Resource['node'], kind: match.def, apiVersion: apiVersion ?? match.def.apiVersion, exactVersion: match.exact, live: false },
+    rest: ctx.path,
+  };
+}
+
+function defaultApiVersion(schema: Schema, kind: string): string | undefined {
+  return schema.kinds().find((k) => k.kind === kind)?.apiVersion;
+}
+
+function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx: CursorContext, target: Target, options: CompletionOptions): CompletionItem[] {
+  const resolved = resolvePath(schema, target.resource.kind, target.rest);
+  if (!resolved) return [];
+  let type: TypeRef = resolved.type;
+  let newItemPrefix = '';
+  if (type.k === 'list' && !ctx.newItem) {
+    // Under `containers:` on a line without a dash yet: start a list item.
+    type = type.of;
+    newItemPrefix = '- ';
+  }
+  if (type.k !== 'object') return [];
+  const typeDef = schema.type(type.ref);
+  if (!typeDef) return [];
+  const replace = { start: document.positionAt(doc.start + ctx.word.start), end: document.positionAt(doc.start + ctx.word.end) };
+  const childColumn = ctx.keyColumn + newItemPrefix.length + 2;
+  const items: CompletionItem[] = [];
+  const authored = !target.resource.live;
+  for (const [name, def] of Object.entries(typeDef.fields)) {
+    if (ctx.present.has(name)) continue;
+    if (authored && (name === 'status' || typeDef.status)) continue;
+    if (target.rest.length === 0 && (name === 'apiVersion' || name === 'kind') && ctx.present.has(name)) continue;
+    const insert = newItemPrefix + keySnippet(name, def, ' '.repeat(childColumn));
+    const childPath = target.rest.concat(newItemPrefix ? [0, name] : [name]);
+    items.push({
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: `${typeLabel(def.t)}${def.req ? ' · required' : ''}`,
+      labelDetails: { detail: ` ${typeLabel(def.t)}`, description: def.req ? (options.locale === 'zh-cn' ? '必填' : 'required') : undefined },
+      sortText: `${def.req ? '0' : def.dep ? '2' : '1'}${name}`,
+      filterText: newItemPrefix + name,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.asIs,
+      textEdit: TextEdit.replace(replace, insert),
+      tags: def.dep ? [1] : undefined,
+      data: { podsense: 'field', path: childPath },
+      documentation: documentationFor(schema, target, childPath, options),
+    });
+  }
+  items.push(...contextSnippets(resolved, target.rest, ctx, replace, newItemPrefix !== ''));
+  return items;
+}
+
+function documentationFor(schema: Schema, target: Target, path: Path, options: CompletionOptions): CompletionItem['documentation'] {
+  const resolved = resolvePath(schema, target.resource.kind, path);
+  if (!resolved?.field) return undefined;
+  return { kind: 'markdown', value: fieldMarkdown(resolved, target.resource, path, undefined, options.locale) };
+}
+
+/** What accepting a key inserts: `key: ` for scalars, an indented block for objects and maps, a `- ` item for lists. */
+function keySnippet(name: string, def: FieldDef, childIndent: string): string {
+  const t = def.t;
+  switch (t.k) {
+    case 'boolean':
+      return `${name}: \${1|true,false|}`;
+    case 'string':
+      return t.lit && t.lit.length > 1 ? `${name}: \${1|${t.lit.join(',')}|}` : t.lit?.length === 1 ? `${name}: ${t.lit[0]}` : `${name}: $0`;
+    case 'object':
+    case 'map':
+    case 'any':
+      return `${name}:\n${childIndent}$0`;
+    case 'list':
+      return `${name}:\n${childIndent}- $0`;
+    default:
+      return `${name}: $0`;
+  }
+}
+
+function valueItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx: CursorContext, target: Target, options: CompletionOptions): CompletionItem[] {
+  const replace = { start: document.positionAt(doc.start + ctx.word.start), end: document.positionAt(doc.start + ctx.word.end) };
+  const key = ctx.key!;
+  if (target.rest.length === 0 && key === 'kind') return kindItems(schema, doc, document, replace);
+  if (target.rest.length === 0 && key === 'apiVersion') return apiVersionItems(schema, target.resource.kind, replace);
+  const path = target.rest.concat([key]);
+  const resolved = resolvePath(schema, target.resource.kind, path);
+  const def = resolved?.field?.def;
+  if (!resolved || !def) return [];
+  const t = resolved.type;
+  if (t.k === 'boolean') {
+    return ['true', 'false'].map((v) => ({ label: v, kind: CompletionItemKind.Value, textEdit: TextEdit.replace(replace, v) }));
+  }
+  if (t.k === 'string' && t.lit && t.lit.length > 0) {
+    return t.lit.map((v, i) => {
+      const meaning = def.vals?.find((x) => x.v === v)?.d;
+      return {
+        label: v,
+        kind: CompletionItemKind.EnumMember,
+        detail: meaning ? meaning.split(/(?<=\.)\s/)[0] : undefined,
+        documentation: { kind: 'markdown', value: fieldMarkdown(resolved, target.resource, path, v, options.locale) },
+        sortText: String(i).padStart(3, '0'),
+        textEdit: TextEdit.replace(replace, v),
+      } satisfies CompletionItem;
+    });
+  }
+  return referenceValues(doc, target.resource, path, replace);
+}
+
+/** `kind: Dep|` offers Deployment and fills in `apiVersion: apps/v1` when the document has none. */
+function kindItems(schema: Schema, doc: YamlDocument, document: TextDocument, replace: TextEdit['range']): CompletionItem[] {
+  const hasApiVersion = /^apiVersion:/m.test(doc.chunk.text);
+  const kindLine = doc.chunk.text.search(/^kind:/m);
+  return schema
+    .kinds()
+    .filter((k) => !k.kind.endsWith('List'))
+    .map((k) => ({
+      label: k.kind,
+      kind: CompletionItemKind.Class,
+      detail: k.apiVersion,
+      textEdit: TextEdit.replace(replace, k.kind),
+      additionalTextEdits:
+        hasApiVersion || kindLine < 0 ? undefined : [TextEdit.insert(document.positionAt(doc.start + kindLine), `apiVersion: ${k.apiVersion}\n`)],
+    }));
+}
+
+function apiVersionItems(schema: Schema, kind: KindDef | undefined, replace: TextEdit['range']): CompletionItem[] {
+  const versions = [...new Set(schema.kinds().filter((k) => !kind || k.kind === kind.kind).map((k) => k.apiVersion))];
+  return versions.map((v) => ({ label: v, kind: CompletionItemKind.Module, textEdit: TextEdit.replace(replace, v) }));
+}
+
+/** A document with no kind yet: offer `apiVersion`/`kind` only when nothing else says it is some other YAML. */
+function topLevelWithoutKind(schema: Schema, doc: YamlDocument, document: TextDocument, ctx: CursorContext): CompletionList {
+  const replace = { start: document.positionAt(doc.start + ctx.word.start), end: document.positionAt(doc.start + ctx.word.end) };
+  const k8sTop = new Set(['apiVersion', 'kind', 'metadata', 'spec']);
+  if ([...ctx.present].some((k) => !k8sTop.has(k))) return EMPTY;
+  if (ctx.on === 'value') {
+    if (ctx.key === 'kind') return { isIncomplete: false, items: kindItems(schema, doc, document, replace) };
+    if (ctx.key === 'apiVersion') return { isIncomplete: false, items: apiVersionItems(schema, undefined, replace) };
+    return EMPTY;
+  }
+  const items: CompletionItem[] = [];
+  for (const key of ['apiVersion', 'kind']) {
+    if (ctx.present.has(key)) continue;
+    items.push({ label: key, kind: CompletionItemKind.Property, sortText: `0${key}`, textEdit: TextEdit.replace(replace, `${key}: `) });
+  }
+  return { isIncomplete: false, items };
+}
+
+function isEmptyDocument(text: string): boolean {
+  return text.split('\n').every((l) => {
+    const t = l.trim();
+    return t === '' || t.startsWith('#') || t === '---' || t === '...';
+  });
+}
+
+function lineStartOf(text: string, rel: number): number {
+  return text.lastIndexOf('\n', rel - 1) + 1;
+}
+
+function inBlockScalar(doc: YamlDocument, offset: number): boolean {
+  const loc = locate(doc, offset);
+  const s = loc.scalar as Scalar | undefined;
+  return !!s && isScalar(s) && (s.type === 'BLOCK_LITERAL' || s.type === 'BLOCK_FOLDED') && loc.on === 'value';
+}

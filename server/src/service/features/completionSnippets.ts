@@ -1,0 +1,75 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, Range, TextEdit } from 'vscode-languageserver-types';
+import snippetFile from '../../../../snippets/kubernetes.json';
+import type { CursorContext } from '../parse/context';
+import type { Path } from '../parse/path';
+import type { Schema } from '../schema/model';
+import type { Resolved } from '../schema/resolve';
+
+/**
+ * The extension's snippet file is the one source of snippet bodies: VS Code
+ * shows them from the manifest, and the server offers the fitting ones as
+ * completion items where they belong (bundled into the server at build time).
+ */
+interface Snippet {
+  readonly prefix: string;
+  readonly body: readonly string[];
+  readonly description: string;
+}
+
+const SNIPPETS: readonly Snippet[] = Object.values(snippetFile as Record<string, Snippet>);
+
+const isResource = (s: Snippet) => s.body[0]?.startsWith('apiVersion:') || s.body.some((l) => l.startsWith('kind:'));
+const CONTAINER_ITEMS = new Set(['k8s-container', 'k8s-init-container', 'k8s-sidecar']);
+
+/** Resource skeletons for an empty document. */
+export function skeletonItems(_schema: Schema, document: TextDocument, lineStart: number, offset: number): CompletionItem[] {
+  const range = { start: document.positionAt(lineStart), end: document.positionAt(offset) };
+  return SNIPPETS.filter(isResource).map((s) => snippetItem(s, s.body, 0, range, CompletionItemKind.Module));
+}
+
+/**
+ * Snippets that fit the cursor: a container (or init container, or native
+ * sidecar) where a new item of `containers:`/`initContainers:` starts, and
+ * probes at a container's key level.
+ */
+export function contextSnippets(resolved: Resolved, rest: Path, ctx: CursorContext, range: Range, startsItem: boolean): CompletionItem[] {
+  const listField = resolved.field?.name;
+  const atNewItem = (ctx.newItem || startsItem) && (listField === 'containers' || listField === 'initContainers') && typeof rest[rest.length - 1] !== 'string';
+  if (atNewItem || (startsItem && (listField === 'containers' || listField === 'initContainers'))) {
+    return SNIPPETS.filter((s) => CONTAINER_ITEMS.has(s.prefix)).map((s) => {
+      // The user typed the dash already: insert the item without its own.
+      const body = ctx.newItem ? [s.body[0].replace(/^- /, ''), ...s.body.slice(1)] : s.body;
+      return snippetItem(s, body, ctx.newItem ? ctx.keyColumn - 2 : ctx.keyColumn, range, CompletionItemKind.Snippet);
+    });
+  }
+  const type = resolved.type;
+  if (type.k === 'object' && (type.ref === 'Container' || type.ref === 'EphemeralContainer') && ctx.on === 'key') {
+    return SNIPPETS.filter((s) => s.prefix.startsWith('k8s-probe')).map((s) => snippetItem(s, s.body, ctx.keyColumn, range, CompletionItemKind.Snippet));
+  }
+  return [];
+}
+
+function snippetItem(s: Snippet, body: readonly string[], column: number, range: Range, kind: CompletionItemKind): CompletionItem {
+  const indent = ' '.repeat(Math.max(0, column));
+  return {
+    label: s.prefix,
+    kind,
+    detail: s.description,
+    sortText: `9${s.prefix}`,
+    filterText: s.prefix,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    textEdit: TextEdit.replace(range, body.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n')),
+    documentation: { kind: 'markdown', value: ['```yaml', ...body.map(stripPlaceholders), '```'].join('\n') },
+  };
+}
+
+/** `${1:name}` -> name, `${2|a,b|}` -> a, `$0` -> '': how the snippet reads once inserted. */
+export function stripPlaceholders(line: string): string {
+  let out = line;
+  for (let i = 0; i < 5; i++) {
+    out = out.replace(/\$\{\d+:([^${}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1');
+  }
+  return out.replace(/\$\d+/g, '').replace(/\\\$/g, '$');
+}

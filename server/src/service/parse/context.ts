@@ -1,0 +1,172 @@
+import type { Segment } from './path';
+
+/**
+ * Where the cursor is, read from the text's indentation rather than the AST:
+ * while a key is half-typed (`    lif|`) the YAML around it does not parse as
+ * what the user means (`name: a lif` folds into one scalar), but the lines'
+ * indentation still says exactly which map or list item the cursor is in.
+ */
+export interface CursorContext {
+  /** Path of the map (or list item) the cursor's key belongs to, from the document root. */
+  readonly path: Segment[];
+  /** Typing a key, or a value after `key: `. */
+  readonly on: 'key' | 'value';
+  /** For a value: the key it belongs to. */
+  readonly key?: string;
+  /** The partial word under the cursor: [start, end) offsets in the chunk, and its text. */
+  readonly word: { readonly start: number; readonly end: number; readonly text: string };
+  /** Column where a key at the cursor starts (for indenting inserted blocks). */
+  readonly keyColumn: number;
+  /** Keys already present in the cursor's map (above and below the cursor). */
+  readonly present: ReadonlySet<string>;
+  /** The cursor starts a new list item (`- |`). */
+  readonly newItem: boolean;
+}
+
+interface Line {
+  readonly start: number;
+  readonly text: string;
+  /** Columns of the leading `- ` markers. */
+  readonly dashes: readonly number[];
+  /** Column of the first character after indentation and dashes. */
+  readonly keyColumn: number;
+  /** The key at keyColumn, when the line reads `key:` or `key: value`. */
+  readonly key?: string;
+  readonly blank: boolean;
+}
+
+const KEY = /^("[^"]*"|'[^']*'|[^\s#'"{[\]}:,][^:#]*?)\s*:(?:\s|$)/;
+
+function analyse(text: string, start: number): Line {
+  let i = 0;
+  const dashes: number[] = [];
+  for (;;) {
+    while (text[i] === ' ') i++;
+    if (text[i] === '-' && (text[i + 1] === ' ' || i + 1 === text.length)) {
+      dashes.push(i);
+      i++;
+      continue;
+    }
+    break;
+  }
+  const rest = text.slice(i);
+  const blank = rest.trim() === '' || rest.trimStart().startsWith('#');
+  const m = KEY.exec(rest);
+  const key = m ? m[1].replace(/^["']|["']$/g, '') : undefined;
+  return { start, text, dashes, keyColumn: i, key, blank: blank && dashes.length === 0 };
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    out.push(analyse(line, start));
+    start += raw.length + 1;
+  }
+  return out;
+}
+
+/**
+ * The cursor context at `offset` in a document's text (one `---` chunk), or
+ * undefined where no key or value is being typed (inside a flow collection,
+ * after a block scalar indicator...).
+ */
+export function cursorContext(text: string, offset: number): CursorContext | undefined {
+  const lines = linesOf(text);
+  let row = lines.findIndex((l, i) => offset >= l.start && (i === lines.length - 1 || offset < lines[i + 1].start));
+  if (row < 0) row = lines.length - 1;
+  const line = lines[row];
+  const col = offset - line.start;
+  const before = line.text.slice(0, col);
+  if (before.includes('#') && !/["']/.test(before)) return undefined;
+  if (/[{[]/.test(before)) return undefined;
+
+  const keyTyping = /^(\s*(?:-\s+)*)([^\s:#-][^\s:#]*|)$/.exec(before);
+  const valueTyping = /^(\s*(?:-\s+)*)([^\s:#][^:#]*?)\s*:\s+([^\s#]*)$/.exec(before);
+  let on: 'key' | 'value';
+  let keyColumn: number;
+  let wordStart: number;
+  let key: string | undefined;
+  if (valueTyping) {
+    on = 'value';
+    keyColumn = valueTyping[1].length;
+    key = valueTyping[2].replace(/^["']|["']$/g, '');
+    wordStart = col - valueTyping[3].length;
+  } else if (keyTyping) {
+    on = 'key';
+    keyColumn = keyTyping[1].length;
+    wordStart = keyColumn;
+  } else {
+    return undefined;
+  }
+  let wordEnd = col;
+  while (wordEnd < line.text.length && /[^\s:#,\]}]/.test(line.text[wordEnd])) wordEnd++;
+  const word = { start: line.start + wordStart, end: line.start + wordEnd, text: line.text.slice(wordStart, col) };
+  const cursorDashes = (on === 'key' ? keyTyping![1] : valueTyping![1]).length > 0 ? dashColumns(line.text) : [];
+  const newItem = on === 'key' && cursorDashes.length > 0 && line.text.slice(keyColumn).trim() === word.text;
+
+  // Walk up the lines: first the cursor's own map, then its owners.
+  const path: Segment[] = [];
+  const present = new Set<string>();
+  let state: { kind: 'map'; col: number } | { kind: 'seq'; col: number; index: number } =
+    cursorDashes.length > 0 ? { kind: 'seq', col: cursorDashes[cursorDashes.length - 1], index: 0 } : { kind: 'map', col: keyColumn };
+  if (state.kind === 'map') collectSiblings(lines, row, keyColumn, present);
+  for (let r = row - 1; r >= 0; r--) {
+    const l = lines[r];
+    if (l.blank || l.text.startsWith('---')) continue;
+    if (state.kind === 'map') {
+      if (l.keyColumn > state.col) continue;
+      if (l.keyColumn === state.col) {
+        const dash = l.dashes.length > 0 ? l.dashes[l.dashes.length - 1] : undefined;
+        if (dash !== undefined && dash < state.col) state = { kind: 'seq', col: dash, index: 0 };
+        continue;
+      }
+      if (!l.key) return undefined;
+      path.unshift(l.key);
+      state = enter(l);
+    } else {
+      const dash = l.dashes.length > 0 ? l.dashes[0] : undefined;
+      if (dash === state.col) {
+        state.index++;
+        continue;
+      }
+      if (l.keyColumn > state.col) continue;
+      if (!l.key) return undefined;
+      path.unshift(state.index);
+      path.unshift(l.key);
+      state = enter(l);
+    }
+  }
+  if (state.kind === 'seq') path.unshift(state.index);
+  return { path, on, key, word, keyColumn, present, newItem };
+}
+
+/** After taking a line's key as owner: we are in that line's map; if the line is a list item, in its item. */
+function enter(l: Line): { kind: 'map'; col: number } | { kind: 'seq'; col: number; index: number } {
+  const dash = l.dashes.length > 0 ? l.dashes[l.dashes.length - 1] : undefined;
+  return dash !== undefined ? { kind: 'seq', col: dash, index: 0 } : { kind: 'map', col: l.keyColumn };
+}
+
+function dashColumns(text: string): number[] {
+  return analyse(text, 0).dashes.slice();
+}
+
+/** Keys of the cursor's map: lines at the same column, up and down, until the map ends. */
+function collectSiblings(lines: readonly Line[], row: number, col: number, present: Set<string>): void {
+  for (const step of [-1, 1]) {
+    for (let r = row + step; r >= 0 && r < lines.length; r += step) {
+      const l = lines[r];
+      if (l.blank) continue;
+      if (l.text.startsWith('---')) break;
+      if (l.keyColumn < col) break;
+      if (l.keyColumn === col && l.key) {
+        // Below us, a dash starts the next list item: another map.
+        if (step === 1 && l.dashes.length > 0) break;
+        present.add(l.key);
+        // Above us, a dash marks the first key of our own list item: the map starts there.
+        if (step === -1 && l.dashes.length > 0) break;
+      }
+    }
+  }
+}

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { corpusMissing, CORPUS } from './corpus';
+import { cursor, service } from './helpers';
+import { join } from 'node:path';
+
+function complete(src: string): CompletionItem[] {
+  const { text, offset } = cursor(src);
+  const ls = service();
+  const d = TextDocument.create('file:///c.yaml', 'yaml', 1, text);
+  return ls.doComplete(ls.parse(text), d, d.positionAt(offset), { locale: 'en' }).items;
+}
+
+function labels(src: string): string[] {
+  return complete(src).map((i) => i.label);
+}
+
+/** The text after accepting an item, with snippet placeholders resolved to their defaults. */
+function accept(src: string, label: string): string {
+  const { text } = cursor(src);
+  const item = complete(src).find((i) => i.label === label);
+  assert.ok(item, `no completion ${label}`);
+  const d = TextDocument.create('file:///c.yaml', 'yaml', 1, text);
+  const edits = [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])];
+  const out = TextDocument.applyEdits(d, edits);
+  return out.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d/g, '');
+}
+
+const pod = (body: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n${body}`;
+
+describe('key completion', () => {
+  it('offers the keys of the map at the cursor, minus those present, required first', () => {
+    const items = complete(pod('spec:\n  hostNetwork: true\n  |\n'));
+    const names = items.map((i) => i.label);
+    assert.ok(names.includes('hostAliases'));
+    assert.ok(names.includes('shareProcessNamespace'));
+    assert.ok(!names.includes('hostNetwork'), 'present key offered again');
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.equal(sorted[0].label, 'containers');
+    const containers = items.find((i) => i.label === 'containers')!;
+    assert.match(containers.detail!, /<\[\]Container> · required/);
+    assert.match((containers.documentation as { value: string }).value, /List of containers belonging to the pod/);
+  });
+  it('works on a half-typed key and replaces only the word', () => {
+    assert.equal(accept(pod('spec:\n  shareProc|\n'), 'shareProcessNamespace'), pod('spec:\n  shareProcessNamespace: true\n'));
+  });
+  it('works inside a list item, before and after other keys', () => {
+    const src = pod('spec:\n  containers:\n  - name: a\n    lif|\n    image: nginx:1.27\n');
+    const names = labels(src);
+    assert.ok(names.includes('lifecycle'));
+    assert.ok(names.includes('readinessProbe'));
+    assert.ok(!names.includes('image') && !names.includes('name'));
+    assert.equal(accept(src, 'lifecycle'), pod('spec:\n  containers:\n  - name: a\n    lifecycle:\n      \n    image: nginx:1.27\n'));
+  });
+  it('completes the first key of a new list item after the dash', () => {
+    const src = pod('spec:\n  containers:\n  - name: a\n  - |\n');
+    const names = labels(src);
+    assert.ok(names.includes('name') && names.includes('image'));
+    assert.equal(accept(src, 'name'), pod('spec:\n  containers:\n  - name: a\n  - name: \n'));
+  });
+  it('starts a list item under a list key', () => {
+    const src = pod('spec:\n  containers:\n    |\n');
+    assert.equal(accept(src, 'name'), pod('spec:\n  containers:\n    - name: \n'));
+  });
+  it('inserts blocks for objects, - items for lists, choices for enums and booleans', () => {
+    assert.equal(accept(pod('spec:\n  |\n'), 'securityContext'), pod('spec:\n  securityContext:\n    \n'));
+    assert.equal(accept(pod('spec:\n  |\n'), 'hostAliases'), pod('spec:\n  hostAliases:\n    - \n'));
+    assert.equal(accept(pod('spec:\n  |\n'), 'restartPolicy'), pod('spec:\n  restartPolicy: Always\n'));
+    assert.equal(accept(pod('spec:\n  |\n'), 'hostPID'), pod('spec:\n  hostPID: true\n'));
+  });
+  it('offers nothing from status in an authored manifest', () => {
+    assert.ok(!labels(pod('|\n')).includes('status'));
+    assert.ok(labels(pod('|\n')).includes('spec'));
+  });
+  it('completes in every pod-bearing template', () => {
+    const cron = 'apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          host|\n';
+    assert.ok(labels(cron).includes('hostPID'));
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        |\n';
+    assert.ok(labels(deploy).includes('livenessProbe'));
+  });
+  it('is as good in the 40th document of a file', () => {
+    const one = pod('spec:\n  containers:\n  - name: a\n    image: nginx:1.27\n');
+    const many = Array.from({ length: 39 }, () => one).join('---\n') + '---\n' + pod('spec:\n  hostIPC: true\n  |\n');
+    const names = labels(many);
+    assert.ok(names.includes('hostNetwork') && !names.includes('hostIPC'));
+  });
+  it('never offers Kubernetes keys in other YAML', () => {
+    assert.deepEqual(labels('services:\n  web:\n    |\n'), []);
+    assert.deepEqual(labels('name: CI\non: [push]\n|\n'), []);
+    assert.deepEqual(labels('apiVersion: v1\nkind: Service\nspec:\n  |\n'), []);
+  });
+  it('offers nothing inside a block scalar or a comment', () => {
+    assert.deepEqual(labels(pod('spec:\n  containers:\n  - name: a\n    args:\n    - >\n      echo |\n')), []);
+    assert.deepEqual(labels(pod('spec:\n  # host|\n')), []);
+  });
+});
+
+describe('value completion', () => {
+  it('offers enum values with their meanings', () => {
+    const items = complete(pod('spec:\n  dnsPolicy: |\n'));
+    assert.deepEqual(items.map((i) => i.label), ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']);
+    assert.match(items[1].detail!, /cluster DNS first/);
+    assert.equal(accept(pod('spec:\n  restartPolicy: On|\n'), 'OnFailure'), pod('spec:\n  restartPolicy: OnFailure\n'));
+  });
+  it('offers true and false for booleans', () => {
+    assert.deepEqual(labels(pod('spec:\n  hostNetwork: |\n')), ['true', 'false']);
+  });
+  it('offers kinds at the top and fills in apiVersion when missing', () => {
+    assert.equal(accept('kind: Dep|\n', 'Deployment'), 'apiVersion: apps/v1\nkind: Deployment\n');
+    assert.equal(accept('apiVersion: apps/v1\nkind: Dep|\n', 'Deployment'), 'apiVersion: apps/v1\nkind: Deployment\n');
+    assert.ok(labels('apiVersion: apps/v1\nkind: Deployment\nmetadata: {}\n---\nkind: |\n').includes('CronJob'));
+  });
+  it('offers apiVersions for the kind', () => {
+    assert.deepEqual(labels('apiVersion: |\nkind: CronJob\n'), ['batch/v1']);
+  });
+  it('offers container names where a field refers to one', () => {
+    const src = pod('spec:\n  containers:\n  - name: web\n  - name: log\n  ephemeralContainers:\n  - name: debug\n    targetContainerName: |\n');
+    assert.deepEqual(labels(src), ['web', 'log']);
+  });
+  it("offers a container's declared ports for its probes", () => {
+    const src = pod('spec:\n  containers:\n  - name: web\n    ports:\n    - name: http\n      containerPort: 8080\n    readinessProbe:\n      httpGet:\n        port: |\n');
+    assert.deepEqual(labels(src), ['http', '8080']);
+  });
+});
+
+describe('empty documents and snippets', () => {
+  it('offers resource skeletons in an empty file and after ---', () => {
+    for (const src of ['|', '# notes\n|', 'apiVersion: v1\nkind: Pod\n---\n|']) {
+      const names = labels(src);
+      assert.ok(names.includes('k8s-deployment') && names.includes('pod-skeleton'), `${JSON.stringify(src)}: ${names.join(',')}`);
+    }
+  });
+  it('offers the container snippets inside containers and the probe snippets in a container', () => {
+    assert.ok(labels(pod('spec:\n  containers:\n  - |\n')).includes('k8s-container'));
+    assert.ok(labels(pod('spec:\n  initContainers:\n  - |\n')).includes('k8s-sidecar'));
+    assert.ok(labels(pod('spec:\n  containers:\n  - name: a\n    |\n')).includes('k8s-probe-http'));
+    assert.ok(!labels(pod('spec:\n  |\n')).includes('k8s-probe-http'));
+  });
+});
+
+describe('completion on the big corpus files', { skip: corpusMissing }, () => {
+  it('completes at many positions of big-multidoc.yaml quickly and without throwing', () => {
+    const text = readFileSync(join(CORPUS, 'big', 'big-multidoc.yaml'), 'utf8');
+    const ls = service();
+    const d = TextDocument.create('file:///big.yaml', 'yaml', 1, text);
+    const file = ls.parse(text);
+    let answered = 0;
+    for (let offset = 0; offset < text.length; offset += 997) {
+      const r = ls.doComplete(file, d, d.positionAt(offset), { locale: 'en' });
+      if (r.items.length > 0) answered++;
+    }
+    assert.ok(answered > 50, `only ${answered} positions answered`);
+  });
+});
