@@ -4,12 +4,11 @@ import type { Locale } from '../l10n';
 import { keyText } from '../parse/path';
 import type { Resource } from '../resources';
 import type { FieldDef, Schema, TypeRef } from './model';
+import { QUANTITY } from './quantity';
 import { typeLabel } from './resolve';
 import { schemaMessages } from './validateMessages';
 import { closestField } from './suggest';
 
-/** Kubernetes resource quantities: `500m`, `1.5Gi`, `2e3`; not `500mb`. */
-export const QUANTITY = /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/;
 
 interface Item {
   readonly node: unknown;
