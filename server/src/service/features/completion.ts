@@ -99,7 +99,7 @@ function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx
     items.push({
       label: name,
       kind: CompletionItemKind.Property,
-      detail: `${typeLabel(def.t)}${def.req ? ' · required' : ''}`,
+      detail: `${typeLabel(def.t)}${def.req ? ' · required' : ''}${def.d ? ` — ${firstSentence(def.d)}` : ''}`,
       labelDetails: { detail: ` ${typeLabel(def.t)}`, description: def.req ? (options.locale === 'zh-cn' ? '必填' : 'required') : undefined },
       sortText: `${def.req ? '0' : def.dep ? '2' : '1'}${name}`,
       filterText: newItemPrefix + name,
@@ -207,6 +207,12 @@ function topLevelWithoutKind(schema: Schema, doc: YamlDocument, document: TextDo
     items.push({ label: key, kind: CompletionItemKind.Property, sortText: `0${key}`, textEdit: TextEdit.replace(replace, `${key}: `) });
   }
   return { isIncomplete: false, items };
+}
+
+/** The first sentence of an upstream description, for the one-line detail of a completion item. */
+function firstSentence(text: string): string {
+  const m = /^(.{10,160}?[.!?])(\s|$)/.exec(text);
+  return m ? m[1] : text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
 function isEmptyDocument(text: string): boolean {
