@@ -21,8 +21,12 @@ export class LspClient {
   readonly notifications: Record<string, unknown>[] = [];
   stderr = '';
 
-  constructor(args: string[] = ['--stdio'], execArgv: string[] = []) {
-    this.proc = spawn(process.execPath, [...execArgv, SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * Spawns `node [execArgv] <script> [args]`: by default our built server over
+   * stdio; the benchmark passes another server's script (yaml-language-server).
+   */
+  constructor(args: string[] = ['--stdio'], execArgv: string[] = [], script: string = SERVER) {
+    this.proc = spawn(process.execPath, [...execArgv, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
     this.proc.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
@@ -51,7 +55,10 @@ export class LspClient {
     }
     if (msg.id !== undefined && msg.method) {
       // A request from the server (e.g. workspace/configuration): answer like a plain editor.
-      const result = msg.method === 'workspace/configuration' ? (msg.params as { items: unknown[] }).items.map(() => this.configuration) : null;
+      const result =
+        msg.method === 'workspace/configuration'
+          ? (msg.params as { items: { section?: string }[] }).items.map((item) => this.configurationFor(item.section))
+          : null;
       this.write({ jsonrpc: '2.0', id: msg.id, result });
       return;
     }
@@ -61,6 +68,9 @@ export class LspClient {
 
   /** What this client answers to `workspace/configuration` for the `podsense` section. */
   configuration: unknown = {};
+
+  /** The answer for any section; by default `configuration` for every section asked. */
+  configurationFor: (section: string | undefined) => unknown = () => this.configuration;
 
   private write(msg: unknown): void {
     const body = Buffer.from(JSON.stringify(msg), 'utf8');
