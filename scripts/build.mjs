@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: generate the schema model (when stale), then bundle the
 // extension client, the language server and (later) the CLI with esbuild.
+// `--production` (used by `npm run package`) minifies and writes no source maps.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
 execFileSync(process.execPath, [join(root, 'scripts', 'generate-schema.mjs'), '--if-stale'], { stdio: 'inherit' });
 
 mkdirSync(join(root, 'dist'), { recursive: true });
@@ -18,7 +20,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
   // ESM-only dependencies (fdir, under tinyglobby) read import.meta.url; give
@@ -39,4 +42,4 @@ await Promise.all([
     define: { ...common.define, PODSENSE_VERSION: JSON.stringify(version) },
   }),
 ]);
-console.log(`build: dist/extension.js, dist/server.js, dist/cli.js, dist/k8s-schema.json in ${Date.now() - started} ms`);
+console.log(`build${production ? ' (production)' : ''}: dist/extension.js, dist/server.js, dist/cli.js, dist/k8s-schema.json in ${Date.now() - started} ms`);
