@@ -33,11 +33,13 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 const started = Date.now();
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  // Minified: start-up is mostly compiling the bundle, and a smaller bundle compiles faster.
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', minify: true }),
   build({
     ...common,
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
+    minify: true,
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
     define: { ...common.define, PODSENSE_VERSION: JSON.stringify(version) },
   }),

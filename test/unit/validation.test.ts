@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { diagnostics, findings, yaml } from './helpers';
+import { diagnostics, findings, service, yaml } from './helpers';
 
 const pod = yaml`
   apiVersion: v1
@@ -105,5 +105,30 @@ describe('YAML diagnostics', () => {
     const one = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  nodeName: n\n  containers:\n  - name: a\n    image: a:1\n';
     const text = [one, one, one].join('---\n');
     assert.equal(findings(text, 'node-name-set').length, 3);
+  });
+});
+
+describe('diagnostic positions', () => {
+  it('match TextDocument with CRLF and multi-document files', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostpid: true\n  containers: []\n';
+    for (const text of [pod, pod.replace(/\n/g, '\r\n'), `${pod}---\n${pod}---\n${pod}`]) {
+      const d = diagnostics(text);
+      const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
+      const td = TextDocument.create('file:///p.yaml', 'yaml', 1, text);
+      const unknown = d.filter((x) => x.code === 'unknown-field');
+      assert.ok(unknown.length > 0);
+      for (const u of unknown) assert.equal(td.getText(u.range), 'hostpid');
+    }
+  });
+  it('are reused after an edit elsewhere and shifted when lines move', () => {
+    const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
+    const ls = service();
+    const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  hostpid: true\n  containers: []\n';
+    const one = `${pod}---\n${pod}`;
+    const first = ls.parse(one);
+    const before = ls.doValidation(first, TextDocument.create('file:///p.yaml', 'yaml', 1, one), { locale: 'en' });
+    const two = `# added line\n${one}`;
+    const after = ls.doValidation(ls.parse(two, first), TextDocument.create('file:///p.yaml', 'yaml', 2, two), { locale: 'en' });
+    assert.deepEqual(after.map((x) => x.range.start.line), before.map((x) => x.range.start.line + 1));
   });
 });

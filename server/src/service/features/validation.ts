@@ -1,5 +1,5 @@
 import { isPair, Node, Pair } from 'yaml';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleLevels } from '../config';
 import type { Locale } from '../l10n';
@@ -47,28 +47,82 @@ export function doValidation(
   to = file.documents.length,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const levels = options.rules ?? {};
+  const levelsKey = options.rules ? JSON.stringify(options.rules) : '';
   for (let i = from; i < Math.min(to, file.documents.length); i++) {
     const doc = file.documents[i];
-    const silencing = suppressionsOf(doc, schema, options.locale);
-    const all = [...findingsOf(schema, doc, options), ...silencing.problems].sort((a, b) => a.start - b.start || a.end - b.end);
     // A templated file gets one note, not one per `---` document: only the first of a run of templated documents says it.
     const templatedBefore = i > 0 && isTemplated(findingsOf(schema, file.documents[i - 1], options));
-    for (const f of all) {
-      const level = Object.prototype.hasOwnProperty.call(levels, f.code) ? levels[f.code] : f.severity;
-      if (level === 'off' || isSilenced(f, silencing.spans)) continue;
-      if (f.code === 'templated-file' && templatedBefore) continue;
-      out.push({
-        range: { start: document.positionAt(doc.start + f.start), end: document.positionAt(doc.start + f.end) },
-        severity: SEVERITY[level],
-        code: f.code,
-        codeDescription: { href: ruleById(f.code) ? `${RULE_DOCS_BASE}${f.code}.md` : `${RULE_DOCS_BASE}README.md#${f.code}` },
-        source: 'podsense',
-        message: f.message,
-      });
+    const startLine = document.positionAt(doc.start).line;
+    // Converted diagnostics are cached per document, settings and first line: after an edit
+    // elsewhere that keeps this document's line, they are reused as they are.
+    const key = `lsp:${options.locale}:${templatedBefore}:${levelsKey}`;
+    const cached = doc.chunk.memo.get(key) as { startLine: number; diagnostics: Diagnostic[] } | undefined;
+    if (cached && cached.startLine === startLine) {
+      for (const d of cached.diagnostics) out.push(d);
+      continue;
     }
+    const relative = relativeDiagnostics(schema, doc, options, templatedBefore, `${key}:relative`);
+    const diagnostics = startLine === 0 ? relative : relative.map((d) => shifted(d, startLine));
+    doc.chunk.memo.set(key, { startLine, diagnostics });
+    for (const d of diagnostics) out.push(d);
   }
   return out;
+}
+
+/** A document's diagnostics with lines counted from the document's first line, cached on the chunk. */
+function relativeDiagnostics(schema: Schema, doc: YamlDocument, options: ValidationOptions, templatedBefore: boolean, key: string): Diagnostic[] {
+  const cached = doc.chunk.memo.get(key) as Diagnostic[] | undefined;
+  if (cached) return cached;
+  const levels = options.rules ?? {};
+  const lines = lineStartsOf(doc.chunk.text);
+  const silencing = suppressionsOf(doc, schema, options.locale);
+  const all = [...findingsOf(schema, doc, options), ...silencing.problems].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Diagnostic[] = [];
+  for (const f of all) {
+    const level = Object.prototype.hasOwnProperty.call(levels, f.code) ? levels[f.code] : f.severity;
+    if (level === 'off' || isSilenced(f, silencing.spans)) continue;
+    if (f.code === 'templated-file' && templatedBefore) continue;
+    out.push({
+      range: { start: positionIn(lines, f.start), end: positionIn(lines, f.end) },
+      severity: SEVERITY[level],
+      code: f.code,
+      codeDescription: { href: ruleById(f.code) ? `${RULE_DOCS_BASE}${f.code}.md` : `${RULE_DOCS_BASE}README.md#${f.code}` },
+      source: 'podsense',
+      message: f.message,
+    });
+  }
+  doc.chunk.memo.set(key, out);
+  return out;
+}
+
+function shifted(d: Diagnostic, lines: number): Diagnostic {
+  return {
+    ...d,
+    range: {
+      start: { line: d.range.start.line + lines, character: d.range.start.character },
+      end: { line: d.range.end.line + lines, character: d.range.end.character },
+    },
+  };
+}
+
+/** Offsets where each line of a text starts, with the line breaks TextDocument knows: \r\n, \n and a lone \r. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  const breaks = /\r\n|\r|\n/g;
+  for (let m; (m = breaks.exec(text)); ) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+/** The position of an offset, as TextDocument.positionAt computes it (a \r\n pair counts as the line's end). */
+function positionIn(lineStarts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo] };
 }
 
 function isTemplated(findings: readonly Finding[]): boolean {

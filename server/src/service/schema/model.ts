@@ -57,6 +57,7 @@ export interface SchemaData {
 /** Lookup structure over the generated data; built once per process by the caller, never global. */
 export class Schema {
   private readonly byKind = new Map<string, KindDef[]>();
+  private readonly required = new Map<string, readonly string[]>();
 
   constructor(readonly data: SchemaData) {
     for (const k of data.kinds) {
@@ -72,6 +73,17 @@ export class Schema {
 
   type(name: string): TypeDef | undefined {
     return Object.prototype.hasOwnProperty.call(this.data.types, name) ? this.data.types[name] : undefined;
+  }
+
+  /** The required field names of a type (computed once per type). */
+  requiredFields(typeName: string): readonly string[] {
+    let names = this.required.get(typeName);
+    if (!names) {
+      const t = this.type(typeName);
+      names = t ? Object.keys(t.fields).filter((f) => t.fields[f].req) : [];
+      this.required.set(typeName, names);
+    }
+    return names;
   }
 
   field(typeName: string, field: string): FieldDef | undefined {

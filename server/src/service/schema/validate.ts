@@ -61,10 +61,11 @@ export function validateSchema(schema: Schema, resource: Resource, locale: Local
           if (node === resource.node && (key === 'apiVersion' || key === 'kind')) continue;
           stack.push({ node: pair.value, type: field.t, anchor: (pair.key as Node) ?? anchor, def: field });
         }
-        for (const [name, field] of Object.entries(typeDef.fields)) {
-          if (!resource.exactVersion) break;
-          if (field.req && !seen.has(name) && !(node === resource.node && (name === 'apiVersion' || name === 'kind'))) {
-            report(anchor, 'missing-required-field', 'error', m.missingRequired(name, type.ref));
+        if (resource.exactVersion) {
+          for (const name of schema.requiredFields(type.ref)) {
+            if (!seen.has(name) && !(node === resource.node && (name === 'apiVersion' || name === 'kind'))) {
+              report(anchor, 'missing-required-field', 'error', m.missingRequired(name, type.ref));
+            }
           }
         }
         break;

@@ -1,0 +1,99 @@
+/**
+ * `npm run bench`: PodSense and yaml-language-server side by side, in one run,
+ * alternating, on the same files; plus the `yaml` parse floor and the CLI at
+ * scale. Writes docs/performance.md. Not a test: it never fails on timing.
+ *
+ *   npm run bench [-- --runs 5] [-- --files big-multidoc,one-big-pod] [-- --no-write]
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { benchCli, CliFigures } from './cli';
+import { benchFiles, BenchFile } from './files';
+import { k8sJsonSchema } from './k8sJsonSchema';
+import { Measured, writeReport } from './report';
+import { runSession, ServerSpec, SessionResult } from './session';
+
+const root = join(__dirname, '..', '..');
+const cache = join(root, 'bench-cache');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const runs = Number(arg('runs') ?? 5);
+  const only = arg('files')?.split(',');
+  const files = benchFiles(root, cache, only);
+  const schema = pathToFileURL(k8sJsonSchema(cache)).href;
+  const ylsVersion = require('yaml-language-server/package.json').version as string;
+  const servers: ServerSpec[] = [
+    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio'], settings: { podsense: {} } },
+    {
+      name: `yaml-language-server ${ylsVersion}`,
+      script: require.resolve('yaml-language-server/bin/yaml-language-server'),
+      args: ['--stdio'],
+      settings: {
+        yaml: {
+          schemas: { [schema]: ['/*'] },
+          validate: true,
+          hover: true,
+          completion: true,
+          format: { enable: false },
+          schemaStore: { enable: false },
+          kubernetesCRDStore: { enable: false },
+          maxItemsComputed: 5000,
+        },
+      },
+    },
+  ];
+  const measured: Measured[] = [];
+  for (const file of files) {
+    const perServer = new Map<string, SessionResult[]>(servers.map((s) => [s.name, []]));
+    const fileRuns = file.lines > 50_000 ? Math.max(1, Math.min(runs, 3)) : runs;
+    for (let run = 0; run < fileRuns; run++) {
+      // Alternate which server goes first, so neither always gets the warmer machine.
+      const order = run % 2 === 0 ? servers : [...servers].reverse();
+      for (const server of order) {
+        process.stderr.write(`bench: ${file.name} run ${run + 1}/${fileRuns} ${server.name}... `);
+        try {
+          const r = await runSession(server, file);
+          perServer.get(server.name)!.push(r);
+          process.stderr.write(`open ${r.openToDiagnostics.toFixed(0)} ms, rss ${r.peakRssMb.toFixed(0)} MB\n`);
+        } catch (err) {
+          process.stderr.write(`failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        }
+      }
+    }
+    measured.push({ file, floor: parseFloor(file, fileRuns), results: perServer });
+  }
+  const cli: CliFigures | undefined = only ? undefined : benchCli(root, cache, runs);
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
+  };
+  const text = writeReport(join(root, 'docs', 'performance.md'), measured, servers.map((s) => s.name), machine, cli, runs, !process.argv.includes('--no-write'));
+  process.stdout.write(text);
+}
+
+/** The floor: the `yaml` package alone parsing the file, as every YAML server must. */
+function parseFloor(file: BenchFile, runs: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(3, runs); i++) {
+    const t = performance.now();
+    parseAllDocuments(file.text, { lineCounter: new LineCounter() });
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

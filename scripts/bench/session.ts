@@ -1,0 +1,144 @@
+/**
+ * One benchmark session: start a language server over stdio and use it the
+ * way an editor does, timing each step as the user waits for it.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspClient } from '../../test/protocol/lspClient';
+import { BenchFile, keyOffsets, newLineOffsets } from './files';
+
+export interface ServerSpec {
+  readonly name: string;
+  readonly script: string;
+  readonly args: readonly string[];
+  /** `workspace/configuration` answers and the didChangeConfiguration payload. */
+  readonly settings: Record<string, unknown>;
+}
+
+export interface SessionResult {
+  readonly startup: number;
+  readonly openToDiagnostics: number;
+  readonly hover: number[];
+  readonly completion: number[];
+  readonly completionAfterNewLine: number[];
+  readonly editToDiagnostics: number[];
+  readonly peakRssMb: number;
+}
+
+const HOVERS = 40;
+const COMPLETIONS = 40;
+const NEW_LINES = 10;
+const EDITS = 30;
+const TIMEOUT = 120_000;
+
+export async function runSession(server: ServerSpec, file: BenchFile): Promise<SessionResult> {
+  const started = performance.now();
+  const client = new LspClient(server.args as string[], [], server.script);
+  client.configurationFor = (section) => (section ? (server.settings[section] ?? {}) : server.settings);
+  try {
+    await client.request(
+      'initialize',
+      {
+        processId: process.pid,
+        rootUri: null,
+        locale: 'en',
+        capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+          textDocument: {
+            hover: { contentFormat: ['markdown', 'plaintext'] },
+            completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+            publishDiagnostics: { versionSupport: true },
+          },
+        },
+      },
+      TIMEOUT,
+    );
+    const startup = performance.now() - started;
+    client.notify('initialized', {});
+    client.notify('workspace/didChangeConfiguration', { settings: server.settings });
+
+    const uri = pathToFileURL(file.path).href;
+    let doc = TextDocument.create(uri, 'yaml', 1, file.text);
+    const openStart = performance.now();
+    const opened = nextDiagnostics(client, uri);
+    client.open(uri, file.text);
+    await opened;
+    const openToDiagnostics = performance.now() - openStart;
+
+    const hover: number[] = [];
+    for (const offset of keyOffsets(file.text, HOVERS)) {
+      hover.push(await timed(() => client.request('textDocument/hover', { textDocument: { uri }, position: doc.positionAt(offset) }, TIMEOUT)));
+    }
+    const completion: number[] = [];
+    for (const offset of keyOffsets(file.text, COMPLETIONS)) {
+      completion.push(await timed(() => client.request('textDocument/completion', { textDocument: { uri }, position: doc.positionAt(offset - 1) }, TIMEOUT)));
+    }
+
+    // Typing a new line under a container's image, then asking for completion at once.
+    const completionAfterNewLine: number[] = [];
+    for (const offset of newLineOffsets(file.text, NEW_LINES)) {
+      const indent = /^( *)/.exec(doc.getText().slice(doc.getText().lastIndexOf('\n', offset - 1) + 1))![1];
+      const insert = `\n${indent}`;
+      doc = change(client, doc, offset, offset, insert);
+      const at = doc.positionAt(offset + insert.length);
+      completionAfterNewLine.push(await timed(() => client.request('textDocument/completion', { textDocument: { uri }, position: at }, TIMEOUT)));
+      const settled = nextDiagnostics(client, uri);
+      doc = change(client, doc, offset, offset + insert.length, '');
+      await settled;
+    }
+
+    // Single-character edits in a value, each timed to the next diagnostics.
+    const editToDiagnostics: number[] = [];
+    const target = file.text.indexOf('image: ', Math.floor(file.text.length / 2)) + 'image: '.length;
+    for (let i = 0; i < EDITS; i++) {
+      const t = performance.now();
+      const published = nextDiagnostics(client, uri);
+      doc = i % 2 === 0 ? change(client, doc, target, target, 'x') : change(client, doc, target, target + 1, '');
+      await published;
+      editToDiagnostics.push(performance.now() - t);
+    }
+
+    const peakRssMb = peakRss(client.proc.pid!);
+    await client.shutdown(10_000).catch(() => undefined);
+    return { startup, openToDiagnostics, hover, completion, completionAfterNewLine, editToDiagnostics, peakRssMb };
+  } finally {
+    client.proc.kill('SIGKILL');
+  }
+}
+
+function change(client: LspClient, doc: TextDocument, start: number, end: number, text: string): TextDocument {
+  const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+  const next = TextDocument.update(doc, [{ range, text }], doc.version + 1);
+  client.notify('textDocument/didChange', { textDocument: { uri: doc.uri, version: next.version }, contentChanges: [{ range, text }] });
+  return next;
+}
+
+function nextDiagnostics(client: LspClient, uri: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${TIMEOUT} ms`)), TIMEOUT);
+    const wait = () =>
+      client.waitForNotification('textDocument/publishDiagnostics', TIMEOUT).then((msg) => {
+        if ((msg.params as { uri: string }).uri === uri) {
+          clearTimeout(timer);
+          resolve();
+        } else {
+          void wait();
+        }
+      }, reject);
+    void wait();
+  });
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await run();
+  return performance.now() - t;
+}
+
+/** Peak resident set size of the server process (VmHWM), in MB. */
+function peakRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
