@@ -132,7 +132,9 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
   }
 
   documents.onDidChangeContent((e) => {
-    if (!pullDiagnostics) void publish(e.document);
+    // Not a debounce: a zero timer lets the requests already queued behind this
+    // change (the completion the user is waiting for) be answered first.
+    if (!pullDiagnostics) setTimeout(() => void publish(e.document), 0);
   });
   connection.languages.diagnostics.on(async (params) => {
     const doc = documents.get(params.textDocument.uri);

@@ -150,12 +150,22 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const documents = texts.map((chunkText, i) => {
     let chunk = reused[i];
     if (!chunk) {
-      chunk = parseChunk(chunkText);
+      chunk = parseChunk(detach(chunkText));
       newChunks++;
     }
     return { start: starts[i], chunk };
   });
   return { text, documents, newChunks };
+}
+
+/**
+ * A copy of a slice that no longer points into the whole file's text: a
+ * chunk lives on across versions, and a V8 sliced string would keep every
+ * old version of a large file alive with it. (A JSON round trip is the
+ * portable way to get a flat, independent copy.)
+ */
+function detach(slice: string): string {
+  return slice.length < 13 ? slice : (JSON.parse(JSON.stringify(slice)) as string);
 }
 
 /** The document containing a file offset (binary search over chunk starts). */
