@@ -13,6 +13,8 @@ export interface LintArgs {
   readonly rules: Readonly<Record<string, RuleLevel>>;
   readonly quiet: boolean;
   readonly locale: Locale;
+  /** Worker threads for large runs; 1 lints in this thread only. Default: one per core. */
+  readonly jobs?: number;
 }
 
 export type Parsed = { command: 'lint'; args: LintArgs } | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
@@ -30,6 +32,7 @@ Options:
       --rule <id>=<level>          set a rule's level: off, hint, info, warning, error (repeatable)
   -q, --quiet                      report errors only
       --locale <en|zh-cn>          language of messages (default: from LANG)
+  -j, --jobs <n>                   worker threads for 200 files or more (default: one per core; 1: none)
   -h, --help                       show this help
   -v, --version                    show the version
 
@@ -48,6 +51,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   let failOn: LintArgs['failOn'] = 'error';
   let config: string | undefined;
   let quiet = false;
+  let jobs: number | undefined;
   const lang = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').toLowerCase();
   let locale: Locale = lang.startsWith('zh_cn') || lang.startsWith('zh-cn') || lang.startsWith('zh_sg') || lang.startsWith('zh_hans') ? 'zh-cn' : 'en';
   for (let i = 1; i < argv.length; i++) {
@@ -96,6 +100,13 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       case '--quiet':
         quiet = true;
         break;
+      case '-j':
+      case '--jobs': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 1 || v > 64) return { command: 'error', message: '--jobs takes a whole number from 1 to 64' };
+        jobs = v;
+        break;
+      }
       case '--locale': {
         const v = value();
         if (v !== 'en' && v !== 'zh-cn') return { command: 'error', message: `--locale must be en or zh-cn (got "${v ?? ''}")` };
@@ -108,5 +119,5 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     }
   }
   if (paths.length === 0) paths.push('.');
-  return { command: 'lint', args: { paths, format, output, failOn, config, rules, quiet, locale } };
+  return { command: 'lint', args: { paths, format, output, failOn, config, rules, quiet, locale, jobs } };
 }

@@ -5,14 +5,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { findProjectConfig, ProjectConfig, readProjectConfig } from '../projectConfig';
 import { loadSchemaData } from '../schemaFile';
-import { getLanguageService } from '../service';
-import { mergeRuleLevels } from '../service/config';
+import { getLanguageService, LanguageService } from '../service';
+import { mergeRuleLevels, RuleLevels } from '../service/config';
 import type { LintArgs } from './args';
 import { displayPath, expandInputs, Input } from './files';
 import { FileReport, formatJson, formatSarif, formatText, summarise } from './report';
+import { lintInWorkers, PARALLEL_FROM, workerCount } from './workers';
 
 export interface Io {
   readonly cwd: string;
+  /** Standard error is a terminal: show progress there. */
+  readonly isTty?: boolean;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => string;
@@ -21,8 +24,8 @@ export interface Io {
 
 const FAIL_THRESHOLD = { error: 1, warning: 2, info: 3, hint: 4, none: 0 } as const;
 
-/** `podsense lint`: the same language service as the editor, over files. Returns the exit code. */
-export function lint(args: LintArgs, io: Io): number {
+/** `podsense lint`: the same language service as the editor, over files. Resolves to the exit code. */
+export async function lint(args: LintArgs, io: Io): Promise<number> {
   const ls = getLanguageService(loadSchemaData());
   let ioError = false;
   const { inputs, errors } = expandInputs(args.paths, io.cwd);
@@ -52,33 +55,27 @@ export function lint(args: LintArgs, io: Io): number {
 
   const reports: FileReport[] = [];
   let skipped = 0;
-  for (const input of inputs) {
+  const lintOne = (input: Input): Outcome => {
     const read = readInput(input, io);
-    if (typeof read !== 'string') {
-      io.stderr(`podsense: ${read.error}\n`);
-      ioError = true;
-      continue;
-    }
-    const path = input.kind === 'stdin' ? '<stdin>' : displayPath(input.path, io.cwd);
-    const uri = input.kind === 'stdin' ? 'stdin' : pathToFileURL(input.path).href;
+    if (typeof read !== 'string') return { kind: 'error', message: read.error };
     const project = configFor(input.kind === 'stdin' ? io.cwd : dirname(input.path));
-    const rules = mergeRuleLevels(project?.rules, args.rules);
-    const doc = TextDocument.create(uri, 'yaml', 1, read);
-    const file = ls.parse(read);
-    let diagnostics: Diagnostic[];
-    try {
-      diagnostics = ls.doValidation(file, doc, { locale: args.locale, rules });
-    } catch (err) {
-      io.stderr(`podsense: internal error on ${path}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return lintText(ls, read, input, io.cwd, args, mergeRuleLevels(project?.rules, args.rules));
+  };
+  const files = inputs.filter((i): i is Extract<Input, { kind: 'file' }> => i.kind === 'file').map((i) => i.path);
+  const progress = progressReporter(io, inputs.length);
+  const parallel = files.length >= PARALLEL_FROM && workerCount(args.jobs) > 1 ? await lintInWorkers(files, args, io, progress) : undefined;
+  let done = 0;
+  for (const input of inputs) {
+    const outcome = input.kind === 'file' && parallel ? parallel.get(input.path)! : lintOne(input);
+    if (!parallel) progress(++done);
+    if (outcome.kind === 'error') {
+      io.stderr(`podsense: ${outcome.message}\n`);
       ioError = true;
-      continue;
-    }
-    if (args.quiet) diagnostics = diagnostics.filter((d) => d.severity === 1);
-    if (diagnostics.length === 0 && !ls.isKubernetes(file)) {
+    } else if (outcome.kind === 'skipped') {
       skipped++;
-      continue;
+    } else {
+      reports.push(outcome.report);
     }
-    reports.push({ path, uri: input.kind === 'stdin' ? 'stdin' : displayPath(input.path, io.cwd).split('\\').join('/'), diagnostics });
   }
 
   const summary = summarise(reports, skipped);
@@ -98,6 +95,39 @@ export function lint(args: LintArgs, io: Io): number {
   const threshold = FAIL_THRESHOLD[args.failOn];
   const failing = reports.some((r) => r.diagnostics.some((d) => (d.severity ?? 1) <= threshold));
   return failing ? 1 : 0;
+}
+
+export type Outcome = { kind: 'report'; report: FileReport } | { kind: 'skipped' } | { kind: 'error'; message: string };
+
+/** Lints one file's text: a report, or skipped when it is not Kubernetes and has nothing to say. */
+export function lintText(ls: LanguageService, text: string, input: Input, cwd: string, args: LintArgs, rules: RuleLevels): Outcome {
+  const path = input.kind === 'stdin' ? '<stdin>' : displayPath(input.path, cwd);
+  const uri = input.kind === 'stdin' ? 'stdin' : pathToFileURL(input.path).href;
+  const doc = TextDocument.create(uri, 'yaml', 1, text);
+  const file = ls.parse(text);
+  let diagnostics: Diagnostic[];
+  try {
+    diagnostics = ls.doValidation(file, doc, { locale: args.locale, rules });
+  } catch (err) {
+    return { kind: 'error', message: `internal error on ${path}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (args.quiet) diagnostics = diagnostics.filter((d) => d.severity === 1);
+  if (diagnostics.length === 0 && !ls.isKubernetes(file)) return { kind: 'skipped' };
+  return { kind: 'report', report: { path, uri: input.kind === 'stdin' ? 'stdin' : path.split('\\').join('/'), diagnostics } };
+}
+
+/** `linted 1234/10000 files` on a terminal, updated at most ten times a second; nothing otherwise. */
+export function progressReporter(io: Io, total: number): (done: number) => void {
+  if (!io.isTty || total < 50) return () => undefined;
+  let last = 0;
+  return (done) => {
+    const now = Date.now();
+    if (done >= total) io.stderr(`\r\x1b[K`);
+    else if (now - last > 100) {
+      last = now;
+      io.stderr(`\rpodsense: linted ${done}/${total} files`);
+    }
+  };
 }
 
 function readInput(input: Input, io: Io): string | { error: string } {

@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, USAGE } from './args';
 import { lint } from './lint';
+import { runIfWorker } from './workers';
 
 declare const PODSENSE_VERSION: string;
 const version = typeof PODSENSE_VERSION === 'string' ? PODSENSE_VERSION : '0.0.0-dev';
 
-function main(): number {
+async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2), process.env);
   switch (parsed.command) {
     case 'help':
@@ -25,8 +26,17 @@ function main(): number {
         stderr: (t) => process.stderr.write(t),
         readStdin: () => readFileSync(0, 'utf8'),
         version,
+        isTty: process.stderr.isTTY === true,
       });
   }
 }
 
-process.exitCode = main();
+if (!runIfWorker()) {
+  main().then(
+    (code) => (process.exitCode = code),
+    (err) => {
+      process.stderr.write(`podsense: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
