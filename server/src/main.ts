@@ -16,4 +16,4 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('uncaughtException', (err) => connection.console.error(`PodSense: uncaught ${err.stack ?? err}`));
 process.on('unhandledRejection', (err) => connection.console.error(`PodSense: unhandled rejection ${String(err)}`));
 
-startServer(connection, loadSchemaData());
+startServer(connection, () => loadSchemaData());

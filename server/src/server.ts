@@ -22,8 +22,13 @@ import { runSafe } from './runSafe';
 import { mergeRuleLevels, RuleLevels } from './service/config';
 import { Settings, SettingsStore } from './settings';
 
-export function startServer(connection: Connection, schemaData: SchemaData): void {
-  const service: LanguageService = getLanguageService(schemaData);
+/**
+ * `loadSchema` is called once, on the first request that needs the schema,
+ * not before `initialize` is answered: start-up only waits for the protocol.
+ */
+export function startServer(connection: Connection, loadSchema: () => SchemaData): void {
+  let loaded: LanguageService | undefined;
+  const service = (): LanguageService => (loaded ??= getLanguageService(loadSchema()));
   const documents = new TextDocuments(TextDocument);
   const parsed = new Map<string, { version: number; file: ParsedFile }>();
   let clientLocale: string | undefined;
@@ -86,7 +91,7 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
   function fileOf(doc: TextDocument): ParsedFile {
     const cached = parsed.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.file;
-    const file = service.parse(doc.getText(), cached?.file);
+    const file = service().parse(doc.getText(), cached?.file);
     parsed.set(doc.uri, { version: doc.version, file });
     return file;
   }
@@ -115,7 +120,7 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
       let to = from;
       while (to < file.documents.length && performance.now() - sliceStart < 20) {
         const next = Math.min(file.documents.length, to + 16);
-        out.push(...runSafe(connection, 'validation', doc.uri, undefined, [], () => service.doValidation(file, doc, { locale, rules }, to, next)));
+        out.push(...runSafe(connection, 'validation', doc.uri, undefined, [], () => service().doValidation(file, doc, { locale, rules }, to, next)));
         to = next;
       }
       from = to;
@@ -153,7 +158,7 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
     if (!doc) return null;
     const locale = await localeFor(doc.uri);
     return runSafe(connection, 'hover', doc.uri, token, null, () =>
-      service.doHover(fileOf(doc), doc, params.position, { locale }),
+      service().doHover(fileOf(doc), doc, params.position, { locale }),
     );
   });
 
@@ -162,7 +167,7 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
     if (!doc) return null;
     const locale = await localeFor(doc.uri);
     return runSafe(connection, 'completion', doc.uri, token, null, () =>
-      service.doComplete(fileOf(doc), doc, params.position, { locale }),
+      service().doComplete(fileOf(doc), doc, params.position, { locale }),
     );
   });
 
@@ -173,7 +178,7 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
     const locale = resolveLocale(s.language, clientLocale);
     const rules = ruleLevelsFor(doc.uri, s);
     return runSafe(connection, 'codeActions', doc.uri, token, [], () =>
-      service.doCodeActions(fileOf(doc), doc, params.range, params.context, { locale, rules }),
+      service().doCodeActions(fileOf(doc), doc, params.range, params.context, { locale, rules }),
     );
   });
 
@@ -181,7 +186,7 @@ export function startServer(connection: Connection, schemaData: SchemaData): voi
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const locale = await localeFor(doc.uri);
-    return runSafe(connection, 'symbols', doc.uri, token, [], () => service.findDocumentSymbols(fileOf(doc), doc, locale));
+    return runSafe(connection, 'symbols', doc.uri, token, [], () => service().findDocumentSymbols(fileOf(doc), doc, locale));
   });
 
   documents.listen(connection);
