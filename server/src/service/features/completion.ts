@@ -25,6 +25,8 @@ export interface CompletionOptions {
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
+const LONE_CR = /\r(?!\n)/;
+
 /**
  * Completion at a cursor: the keys valid in the map the cursor is in (read
  * from indentation, so half-typed keys work), values for enums, booleans,
@@ -36,6 +38,9 @@ export function doComplete(schema: Schema, file: ParsedFile, document: TextDocum
   if (!doc) return EMPTY;
   const rel = offset - doc.start;
   const text = doc.chunk.text;
+  // The cursor analysis reads lines split at \n (\r\n included); a lone \r (classic Mac) also ends a
+  // line for YAML and the editor, and edits computed without it would span lines. Offer nothing there.
+  if (LONE_CR.test(text)) return EMPTY;
   if (isEmptyDocument(text)) return { isIncomplete: false, items: skeletonItems(schema, document, doc.start + lineStartOf(text, rel), offset) };
   if (inBlockScalar(doc, offset)) return EMPTY;
   const ctx = cursorContext(text, rel);
@@ -223,7 +228,8 @@ function isEmptyDocument(text: string): boolean {
 }
 
 function lineStartOf(text: string, rel: number): number {
-  return text.lastIndexOf('\n', rel - 1) + 1;
+  // lastIndexOf clamps a negative start to 0, so at offset 0 it would find a \n at 0.
+  return rel <= 0 ? 0 : text.lastIndexOf('\n', rel - 1) + 1;
 }
 
 function inBlockScalar(doc: YamlDocument, offset: number): boolean {

@@ -142,18 +142,33 @@ class Ranges {
   toRange([start, end]: readonly [number, number]): Range {
     return { start: this.document.positionAt(start), end: this.document.positionAt(end) };
   }
+
+  /** The file offsets of an LSP range. */
+  offsetsOf(r: Range): [number, number] {
+    return [this.document.offsetAt(r.start), this.document.offsetAt(r.end)];
+  }
 }
 
-/** A symbol whose selection range is clamped into its range (an LSP requirement). */
+/**
+ * A symbol whose selection range is clamped into its range, and whose range
+ * covers its children's (LSP requirements; in broken YAML a node's range can
+ * end before its children's do).
+ */
 function symbol(
   ranges: Ranges,
   name: string,
   detail: string | undefined,
   kind: SymbolKind,
-  range: readonly [number, number],
+  nodeRange: readonly [number, number],
   selection: readonly [number, number] | undefined,
   children?: DocumentSymbol[],
 ): DocumentSymbol {
+  const range: [number, number] = [nodeRange[0], nodeRange[1]];
+  for (const c of children ?? []) {
+    const [start, end] = ranges.offsetsOf(c.range);
+    range[0] = Math.min(range[0], start);
+    range[1] = Math.max(range[1], end);
+  }
   let sel: [number, number] = selection ? [selection[0], selection[1]] : [range[0], range[0]];
   if (sel[0] < range[0] || sel[1] > range[1] || sel[0] > sel[1]) sel = [range[0], range[0]];
   const s = DocumentSymbol.create(name, detail || undefined, kind, ranges.toRange(range), ranges.toRange(sel), children);

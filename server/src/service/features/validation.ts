@@ -78,12 +78,19 @@ function relativeDiagnostics(schema: Schema, doc: YamlDocument, options: Validat
   const silencing = suppressionsOf(doc, schema, options.locale);
   const all = [...findingsOf(schema, doc, options), ...silencing.problems].sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Diagnostic[] = [];
+  // A finding may end one past the text (a parse error at the very end) or between the \r and \n of a
+  // line break (a range of fixed width); a position must stay inside the document and its line.
+  const text = doc.chunk.text;
+  const clamp = (offset: number) => {
+    const o = Math.max(0, Math.min(offset, text.length));
+    return o > 0 && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10 ? o - 1 : o;
+  };
   for (const f of all) {
     const level = Object.prototype.hasOwnProperty.call(levels, f.code) ? levels[f.code] : f.severity;
     if (level === 'off' || isSilenced(f, silencing.spans)) continue;
     if (f.code === 'templated-file' && templatedBefore) continue;
     out.push({
-      range: { start: positionIn(lines, f.start), end: positionIn(lines, f.end) },
+      range: { start: positionIn(lines, clamp(f.start)), end: positionIn(lines, clamp(f.end)) },
       severity: SEVERITY[level],
       code: f.code,
       codeDescription: { href: ruleById(f.code) ? `${RULE_DOCS_BASE}${f.code}.md` : `${RULE_DOCS_BASE}README.md#${f.code}` },

@@ -24,7 +24,8 @@ export function eolOf(text: string): string {
 }
 
 export function lineStart(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
+  // lastIndexOf clamps a negative start to 0, so at offset 0 it would find a \n at 0.
+  return at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
 }
 
 export function lineEnd(text: string, at: number): number {
