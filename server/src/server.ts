@@ -34,6 +34,8 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
   let clientLocale: string | undefined;
   let settings: SettingsStore;
   let pullDiagnostics = false;
+  // A completionItem/resolve request names no document: it is for the list just answered, in that list's language.
+  let completionLocale: Locale = 'en';
   /** Folder -> the `.podsense.yaml` that applies there (null: none); cleared when one changes. */
   const projectConfigs = new Map<string, ProjectConfig | null>();
   const reportedConfigProblems = new Set<string>();
@@ -47,7 +49,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [' ', ':', '-'] },
+        completionProvider: { triggerCharacters: [' ', ':', '-'], resolveProvider: true },
         documentSymbolProvider: { label: 'PodSense' },
         codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -166,10 +168,15 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const locale = await localeFor(doc.uri);
+    completionLocale = locale;
     return runSafe(connection, 'completion', doc.uri, token, null, () =>
       service().doComplete(fileOf(doc), doc, params.position, { locale }),
     );
   });
+
+  connection.onCompletionResolve((item, token) =>
+    runSafe(connection, 'completionResolve', '', token, item, () => service().resolveCompletion(item, { locale: completionLocale })),
+  );
 
   connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);

@@ -42,7 +42,12 @@ describe('key completion', () => {
     assert.equal(sorted[0].label, 'containers');
     const containers = items.find((i) => i.label === 'containers')!;
     assert.match(containers.detail!, /<\[\]Container> · required/);
-    assert.match((containers.documentation as { value: string }).value, /List of containers belonging to the pod/);
+    // The full hover text comes with completionItem/resolve.
+    assert.equal(containers.documentation, undefined);
+    const resolved = service().resolveCompletion(containers, { locale: 'en' });
+    assert.match((resolved.documentation as { value: string }).value, /List of containers belonging to the pod/);
+    const share = service().resolveCompletion(items.find((i) => i.label === 'shareProcessNamespace')!, { locale: 'zh-cn' });
+    assert.match((share.documentation as { value: string }).value, /对 Pod 的影响/);
   });
   it('works on a half-typed key and replaces only the word', () => {
     assert.equal(accept(pod('spec:\n  shareProc|\n'), 'shareProcessNamespace'), pod('spec:\n  shareProcessNamespace: true\n'));

@@ -4,10 +4,10 @@
  * all drive this same object. Callers parse once per document version and
  * pass the parsed file to every feature.
  */
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionOptions, doCodeActions } from './features/codeActions';
-import { CompletionOptions, doComplete } from './features/completion';
+import { CompletionOptions, doComplete, resolveCompletion } from './features/completion';
 import { doHover, HoverOptions } from './features/hover';
 import { findDocumentSymbols } from './features/symbols';
 import type { Locale } from './l10n';
@@ -34,6 +34,8 @@ export interface LanguageService {
    */
   doValidation(file: ParsedFile, document: TextDocument, options: ValidationOptions, from?: number, to?: number): Diagnostic[];
   doComplete(file: ParsedFile, document: TextDocument, position: Position, options: CompletionOptions): CompletionList;
+  /** Adds the documentation of a completion item (its full hover text) when the editor shows it. */
+  resolveCompletion(item: CompletionItem, options: CompletionOptions): CompletionItem;
   /** Quick fixes by rule id, silencing and documentation actions, fix-all and `source.fixAll.podsense`. */
   doCodeActions(file: ParsedFile, document: TextDocument, range: Range, context: CodeActionContext, options: CodeActionOptions): CodeAction[];
   /** The outline: each object, its containers, and its pod spec's fields grouped by aspect. */
@@ -51,6 +53,7 @@ export function getLanguageService(data: SchemaData): LanguageService {
       doHover(schema, file, document, document.offsetAt(position), options),
     doValidation: (file, document, options, from, to) => doValidation(schema, file, document, options, from, to),
     doComplete: (file, document, position, options) => doComplete(schema, file, document, document.offsetAt(position), options),
+    resolveCompletion: (item, options) => resolveCompletion(schema, item, options),
     doCodeActions: (file, document, range, context, options) => doCodeActions(schema, file, document, range, context, options),
     findDocumentSymbols: (file, document, locale) => findDocumentSymbols(schema, file, document, locale),
     isKubernetes: (file) => file.documents.some((d) => resourcesOf(d, schema).length > 0),

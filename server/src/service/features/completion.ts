@@ -112,18 +112,32 @@ function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx
       insertTextMode: InsertTextMode.asIs,
       textEdit: TextEdit.replace(replace, insert),
       tags: def.dep ? [1] : undefined,
-      data: { podsense: 'field', path: childPath },
-      documentation: documentationFor(schema, target, childPath, options),
+      // The documentation (the whole hover text) is filled in by completionItem/resolve, for the one item shown.
+      data: { podsense: 'field', apiVersion: target.resource.apiVersion, kind: target.resource.kind.kind, path: childPath } satisfies FieldItemData,
     });
   }
   items.push(...contextSnippets(resolved, target.rest, ctx, replace, newItemPrefix !== ''));
   return items;
 }
 
-function documentationFor(schema: Schema, target: Target, path: Path, options: CompletionOptions): CompletionItem['documentation'] {
-  const resolved = resolvePath(schema, target.resource.kind, path);
-  if (!resolved?.field) return undefined;
-  return { kind: 'markdown', value: fieldMarkdown(resolved, target.resource, path, undefined, options.locale) };
+interface FieldItemData {
+  readonly podsense: 'field';
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly path: Path;
+}
+
+/** completionItem/resolve: the full hover text of a key item as its documentation. */
+export function resolveCompletion(schema: Schema, item: CompletionItem, options: CompletionOptions): CompletionItem {
+  const data = item.data as Partial<FieldItemData> | undefined;
+  if (data?.podsense !== 'field' || typeof data.kind !== 'string' || typeof data.apiVersion !== 'string' || !Array.isArray(data.path)) return item;
+  const match = schema.kind(data.apiVersion, data.kind);
+  if (!match) return item;
+  const path = data.path.filter((s): s is string | number => typeof s === 'string' || typeof s === 'number');
+  const resolved = resolvePath(schema, match.def, path);
+  if (!resolved?.field) return item;
+  const resource = { at: [], node: undefined as never, kind: match.def, apiVersion: data.apiVersion, exactVersion: match.exact, live: false };
+  return { ...item, documentation: { kind: 'markdown', value: fieldMarkdown(resolved, resource, path, undefined, options.locale) } };
 }
 
 /** What accepting a key inserts: `key: ` for scalars, an indented block for objects and maps, a `- ` item for lists. */
