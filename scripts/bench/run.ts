@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const schema = pathToFileURL(k8sJsonSchema(cache)).href;
   const ylsVersion = require('yaml-language-server/package.json').version as string;
   const servers: ServerSpec[] = [
-    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio'], settings: { podsense: {} } },
+    // Started the way the VS Code extension starts it (client/src/extension.ts): one Node flag.
+    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio'], execArgv: ['--max-semi-space-size=4'], settings: { podsense: {} } },
     {
       name: `yaml-language-server ${ylsVersion}`,
       script: require.resolve('yaml-language-server/bin/yaml-language-server'),

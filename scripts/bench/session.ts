@@ -12,6 +12,8 @@ export interface ServerSpec {
   readonly name: string;
   readonly script: string;
   readonly args: readonly string[];
+  /** Node flags, as the server's editor extension starts it. */
+  readonly execArgv?: readonly string[];
   /** `workspace/configuration` answers and the didChangeConfiguration payload. */
   readonly settings: Record<string, unknown>;
 }
@@ -34,7 +36,7 @@ const TIMEOUT = 120_000;
 
 export async function runSession(server: ServerSpec, file: BenchFile): Promise<SessionResult> {
   const started = performance.now();
-  const client = new LspClient(server.args as string[], [], server.script);
+  const client = new LspClient(server.args as string[], (server.execArgv ?? []) as string[], server.script);
   client.configurationFor = (section) => (section ? (server.settings[section] ?? {}) : server.settings);
   try {
     await client.request(
