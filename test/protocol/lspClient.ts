@@ -78,7 +78,16 @@ export class LspClient {
   }
 
   request<T = unknown>(method: string, params: unknown, timeoutMs = 10_000): Promise<T> {
+    return this.requestWithId<T>(method, params, timeoutMs).result;
+  }
+
+  /** A request and its id, for `$/cancelRequest`. */
+  requestWithId<T = unknown>(method: string, params: unknown, timeoutMs = 10_000): { id: number; result: Promise<T> } {
     const id = this.nextId++;
+    return { id, result: this.send<T>(id, method, params, timeoutMs) };
+  }
+
+  private send<T>(id: number, method: string, params: unknown, timeoutMs: number): Promise<T> {
     this.write({ jsonrpc: '2.0', id, method, params });
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${method} timed out after ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
@@ -99,6 +108,40 @@ export class LspClient {
     this.write({ jsonrpc: '2.0', method, params });
   }
 
+  /** Bytes straight onto the server's stdin: malformed framing or JSON. */
+  writeRaw(bytes: string | Buffer): void {
+    this.proc.stdin!.write(bytes);
+  }
+
+  /** One framed message whose body is given as bytes (invalid UTF-8, say). */
+  writeFramed(body: Buffer): void {
+    this.proc.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+  }
+
+  change(uri: string, version: number, contentChanges: unknown[]): void {
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): void {
+    this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  cancel(id: number): void {
+    this.notify('$/cancelRequest', { id });
+  }
+
+  /** Resolves with the exit code (or signal) when the server process ends, or 'timeout'. */
+  exited(timeoutMs: number): Promise<number | string | null | 'timeout'> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return Promise.resolve(this.proc.exitCode ?? this.proc.signalCode);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      this.proc.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        resolve(code ?? signal);
+      });
+    });
+  }
+
   waitForNotification(method: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${method} within ${timeoutMs} ms`)), timeoutMs);
@@ -113,9 +156,9 @@ export class LspClient {
     });
   }
 
-  async initialize(locale: string, capabilities: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  async initialize(locale: string, capabilities: Record<string, unknown> = {}, processId: number | null = process.pid): Promise<Record<string, unknown>> {
     const result = await this.request<Record<string, unknown>>('initialize', {
-      processId: process.pid,
+      processId,
       rootUri: null,
       locale,
       capabilities,

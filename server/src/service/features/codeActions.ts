@@ -102,7 +102,7 @@ interface At {
 function at(file: ParsedFile, document: TextDocument, d: Diagnostic): At | undefined {
   const offset = document.offsetAt(d.range.start);
   const doc = documentAt(file, offset);
-  if (!doc || doc.chunk.tooLarge) return undefined;
+  if (!doc || doc.chunk.tooLarge || doc.chunk.tooManyAliases) return undefined;
   return { doc, src: { text: file.text, base: doc.start, unit: unitOf(doc) }, offset, rel: offset - doc.start };
 }
 

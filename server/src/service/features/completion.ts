@@ -175,13 +175,15 @@ function valueItems(schema: Schema, doc: YamlDocument, document: TextDocument, c
   if (t.k === 'string' && t.lit && t.lit.length > 0) {
     return t.lit.map((v, i) => {
       const meaning = def.vals?.find((x) => x.v === v)?.d;
+      // The empty value (hostPath `type: ""`) must be written, and shown, as a quoted empty string.
+      const text = v === '' ? '""' : v;
       return {
-        label: v,
+        label: text,
         kind: CompletionItemKind.EnumMember,
         detail: meaning ? meaning.split(/(?<=\.)\s/)[0] : undefined,
         documentation: { kind: 'markdown', value: fieldMarkdown(resolved, target.resource, path, v, options.locale) },
         sortText: String(i).padStart(3, '0'),
-        textEdit: TextEdit.replace(replace, v),
+        textEdit: TextEdit.replace(replace, text),
       } satisfies CompletionItem;
     });
   }

@@ -1,5 +1,5 @@
 import type { Locale } from '../l10n';
-import type { YamlDocument } from '../parse/documents';
+import { MAX_ALIASES, YamlDocument } from '../parse/documents';
 import type { Finding } from './validation';
 
 const LOOKS_KUBERNETES = /^apiVersion:\s*\S/m;
@@ -11,10 +11,12 @@ const TEXT = {
   en: {
     templated: 'Templated file (Helm or similar): PodSense does not check it. Render it first, e.g. `helm template`, and lint the output.',
     tooLarge: (mb: string) => `This document is ${mb} MB: too large to analyse, so PodSense skips it.`,
+    tooManyAliases: (n: number) => `This document has over ${n} aliases (\`*name\`): too many to analyse, so PodSense skips it. The Kubernetes API server rejects excessive aliasing too.`,
   },
   'zh-cn': {
     templated: '模板文件（Helm 等）：PodSense 不检查它。请先渲染（例如 `helm template`），再检查渲染结果。',
     tooLarge: (mb: string) => `这个文档有 ${mb} MB，太大，PodSense 跳过分析。`,
+    tooManyAliases: (n: number) => `这个文档有超过 ${n} 个别名（\`*name\`），太多，PodSense 跳过分析。Kubernetes API server 也会拒绝过多的别名。`,
   },
 } as const;
 
@@ -33,6 +35,9 @@ export function yamlProblems(doc: YamlDocument, isKubernetes: boolean, locale: L
   if (chunk.tooLarge) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
     return [{ start: firstLineEnd, end: firstLineEnd, code: 'document-too-large', severity: 'info', message: TEXT[locale].tooLarge(mb) }];
+  }
+  if (chunk.tooManyAliases) {
+    return [{ start: firstLineEnd, end: firstLineEnd, code: 'document-too-large', severity: 'info', message: TEXT[locale].tooManyAliases(MAX_ALIASES) }];
   }
   const template = TEMPLATE.exec(text);
   if (template) {

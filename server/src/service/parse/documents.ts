@@ -12,6 +12,8 @@ export interface YamlChunk {
   readonly yaml: Document.Parsed;
   /** True when the document is over MAX_DOCUMENT_BYTES and was not parsed (its AST is empty). */
   readonly tooLarge: boolean;
+  /** True when the document has over MAX_ALIASES aliases and was not parsed (its AST is empty). */
+  readonly tooManyAliases: boolean;
   /** Per-chunk memo for derived analyses, keyed by analysis name. */
   readonly memo: Map<string, unknown>;
 }
@@ -22,6 +24,23 @@ export interface YamlChunk {
  * larger: only the documents a request touches are parsed.
  */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A document with more aliases (`*name`) than this is not parsed either: the
+ * YAML parser's alias resolution is quadratic (10,000 chained aliases take
+ * seconds), no hand-written manifest comes near it, and the API server
+ * rejects excessive aliasing too. Counted with a cheap over-approximation.
+ */
+export const MAX_ALIASES = 1_000;
+const ALIAS = /(?:^|[\s[{,:])\*[^\s[\]{},]/g;
+
+function tooManyAliases(text: string): boolean {
+  if (!text.includes('*')) return false;
+  const re = new RegExp(ALIAS.source, 'g');
+  let n = 0;
+  while (re.exec(text)) if (++n > MAX_ALIASES) return true;
+  return false;
+}
 
 export interface YamlDocument {
   /** Offset of the chunk in the file. */
@@ -71,15 +90,17 @@ function isMarkerEnd(text: string, i: number): boolean {
 class Chunk implements YamlChunk {
   readonly memo = new Map<string, unknown>();
   readonly tooLarge: boolean;
+  readonly tooManyAliases: boolean;
   private parsed: Document.Parsed | undefined;
 
   constructor(readonly text: string) {
     this.tooLarge = text.length > MAX_DOCUMENT_BYTES;
+    this.tooManyAliases = !this.tooLarge && tooManyAliases(text);
   }
 
   get yaml(): Document.Parsed {
     if (!this.parsed) {
-      const doc = parseDocument(this.tooLarge ? '' : this.text, PARSE_OPTIONS) as Document.Parsed;
+      const doc = parseDocument(this.tooLarge || this.tooManyAliases ? '' : this.text, PARSE_OPTIONS) as Document.Parsed;
       const duplicates = duplicateKeyErrors(doc);
       if (duplicates.length > 0) doc.errors = [...doc.errors, ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
       this.parsed = doc;
