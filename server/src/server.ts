@@ -113,7 +113,9 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
     if (!s.validate) return [];
     const locale = resolveLocale(s.language, clientLocale);
     const rules = ruleLevelsFor(doc.uri, s);
-    const file = fileOf(doc);
+    // Parsing can throw too (out of memory on a huge file): the same safe boundary as the features.
+    const file = runSafe(connection, 'validation', doc.uri, undefined, undefined, () => fileOf(doc));
+    if (!file) return [];
     const out: Diagnostic[] = [];
     let from = 0;
     while (from < file.documents.length) {
