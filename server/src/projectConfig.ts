@@ -49,11 +49,20 @@ export function findProjectConfig(startDir: string, cache?: Map<string, ProjectC
       break;
     }
     const parent = dirname(dir);
-    if (parent === dir || existsSync(join(dir, '.git'))) break;
+    if (parent === dir || exists(join(dir, '.git'))) break;
     dir = parent;
   }
   for (const d of visited) cache?.set(d, found);
   return found ?? undefined;
+}
+
+/** existsSync, except that a folder we may not read (Node's permission model throws there) counts as absent. */
+function exists(p: string): boolean {
+  try {
+    return existsSync(p);
+  } catch {
+    return false;
+  }
 }
 
 function isFile(p: string): boolean {
