@@ -136,12 +136,15 @@ describe('the server survives malformed and unexpected traffic', { skip }, () =>
         await hover(c, 'file:///warm.yaml', 6, 5);
         rss.push(rssMb(c.proc.pid!));
       }
-      // V8 keeps the heap it grew to for the first round (about 150 MB over a 50 MB baseline here), so the
-      // check is that later rounds of the same documents do not grow it further: closed documents are freed.
-      const [first, , last] = rss;
-      if (first !== undefined && last !== undefined) {
-        assert.ok(last < first + 60, `RSS after round 1: ${first.toFixed(0)} MB, after round 3: ${last.toFixed(0)} MB`);
-        assert.ok(last < 600, `RSS ${last.toFixed(0)} MB`);
+      // RSS swings with V8's collections (200-380 MB between rounds here, with no trend over six rounds), so
+      // the check is that the last round of the same documents ends no higher than the earlier ones plus a
+      // margin: a leak of the closed documents (several MB of AST each) would climb round after round.
+      // The exact check is in process (test/unit/hostile.test.ts, heap with gc).
+      const seen = rss.filter((x): x is number => x !== undefined);
+      if (seen.length === rss.length) {
+        const last = seen[seen.length - 1];
+        assert.ok(last < Math.max(...seen.slice(0, -1)) + 80, `RSS per round: ${seen.map((x) => x.toFixed(0)).join(', ')} MB`);
+        assert.ok(last < 700, `RSS ${last.toFixed(0)} MB`);
       }
       assert.equal(c.proc.exitCode, null, c.stderr);
       assert.equal(await c.shutdown(), 0);
