@@ -12,7 +12,7 @@ export const BUILT_IN_CHECKS: readonly BuiltInCheck[] = [
   { id: 'yaml-syntax', severity: 'error', what: { en: 'The YAML parser could not read the document (exact range from the parser).', 'zh-cn': 'YAML 解析器读不懂这个文档（范围来自解析器）。' } },
   { id: 'duplicate-key', severity: 'error', what: { en: 'A key appears twice in one map: Kubernetes keeps the last value and silently drops the first.', 'zh-cn': '同一个映射里出现两次相同的键：Kubernetes 只保留最后一个值，前面的被悄悄丢弃。' } },
   { id: 'templated-file', severity: 'info', what: { en: 'The document contains template syntax (`{{ }}`): it is not checked; lint the rendered output.', 'zh-cn': '文档含有模板语法（`{{ }}`）：不做检查；请检查渲染后的结果。' } },
-  { id: 'document-too-large', severity: 'info', what: { en: 'A single `---` document over 2 MB is not analysed.', 'zh-cn': '单个 `---` 文档超过 2 MB 时不做分析。' } },
+  { id: 'document-too-large', severity: 'info', what: { en: 'A single `---` document over 2 MB, or with over 1,000 aliases (the YAML parser resolves aliases in quadratic time), is not analysed.', 'zh-cn': '单个 `---` 文档超过 2 MB，或含有超过 1,000 个别名（YAML 解析器解析别名的耗时是平方级的）时，不做分析。' } },
   { id: 'unknown-field', severity: 'error', what: { en: 'A field the schema does not know, with "did you mean" for near misses and case slips.', 'zh-cn': 'schema 中不存在的字段；拼写接近或大小写写错时给出“是不是想写”。' } },
   { id: 'invalid-type', severity: 'error', what: { en: 'A value of the wrong type: booleans or numbers written as strings, numbers where a string belongs, a list where a map belongs.', 'zh-cn': '值的类型不对：布尔值或数字写成了字符串、该写字符串的地方写了数字、该写映射的地方写了列表。' } },
   { id: 'invalid-quantity', severity: 'error', what: { en: 'A resource quantity the API server cannot parse (`500mb`).', 'zh-cn': 'API server 无法解析的资源数量（如 `500mb`）。' } },
