@@ -133,6 +133,17 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
     return out;
   }
 
+  /**
+   * Not a debounce: it lets the messages already received behind a change
+   * (the completion the user is waiting for) be answered before the change's
+   * validation. vscode-jsonrpc handles one queued message per setImmediate
+   * turn and schedules the next one after the current handler returns, so two
+   * turns put us behind it.
+   */
+  function afterQueuedMessages(): Promise<void> {
+    return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+  }
+
   async function publish(doc: TextDocument): Promise<void> {
     const diagnostics = await diagnosticsOf(doc);
     if (diagnostics && documents.get(doc.uri)?.version === doc.version) {
@@ -141,9 +152,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
   }
 
   documents.onDidChangeContent((e) => {
-    // Not a debounce: a zero timer lets the requests already queued behind this
-    // change (the completion the user is waiting for) be answered first.
-    if (!pullDiagnostics) setTimeout(() => void publish(e.document), 0);
+    if (!pullDiagnostics) void afterQueuedMessages().then(() => publish(e.document));
   });
   connection.languages.diagnostics.on(async (params) => {
     const doc = documents.get(params.textDocument.uri);
