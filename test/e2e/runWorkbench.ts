@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   const run = newRun('suite');
   const workspace = copyIntoRun(run, join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), 'workspace');
   const server = await startCodeServer(run, { smokeTestDriver: true });
-  const browser = await launchChromium();
+  const browser = await launchChromium(run);
   let summary = '';
   // The workbench logs its own start-up too; print from the suite's first line
   // on (and errors always; PODSENSE_E2E_VERBOSE=1 prints everything).

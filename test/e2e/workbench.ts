@@ -202,8 +202,11 @@ export async function startCodeServer(
   };
 }
 
-/** Headless Debian Chromium with the flags E2E.md lists. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Headless Debian Chromium with the flags E2E.md lists, and the run's
+ * environment (XDG folders, TMPDIR), so it writes nothing into the home folder.
+ */
+export async function launchChromium(run: Run): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -217,6 +220,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
     ],
+    env: run.env,
     timeout: 60_000,
   });
 }

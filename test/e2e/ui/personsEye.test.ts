@@ -64,7 +64,7 @@ describe('PodSense as a person sees it in the workbench', { timeout: 180_000 }, 
     folder = copyIntoRun(run, join(ROOT, 'examples'), 'examples');
     installVsix(run, VSIX);
     server = await startCodeServer(run, { smokeTestDriver: true });
-    browser = await launchChromium();
+    browser = await launchChromium(run);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     wb = new WorkbenchPage(page);
     await page.goto(server.url(folder));
