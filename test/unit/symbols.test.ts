@@ -321,3 +321,21 @@ describe('document symbols', () => {
     assertWellFormed(list, document);
   });
 });
+
+describe('outline of a huge file', () => {
+  it('is one symbol per object, read without parsing, past 2,000 documents', () => {
+    const one = (i: number) => `apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {app: a}\n  name: pod-${i}\nspec:\n  containers:\n  - name: a\n    image: a:1\n`;
+    const text = Array.from({ length: 2500 }, (_, i) => one(i)).join('---\n');
+    const ls = service();
+    const file = ls.parse(text);
+    const doc = TextDocument.create('file:///huge.yaml', 'yaml', 1, text);
+    const started = Date.now();
+    const symbols = ls.findDocumentSymbols(file, doc, 'en');
+    assert.ok(Date.now() - started < 2000);
+    assert.equal(symbols.length, 2500);
+    assert.equal(symbols[1234].name, 'Pod pod-1234');
+    assert.equal(file.documents.filter((d) => (d.chunk as unknown as { parsed?: unknown }).parsed !== undefined).length, 0, 'documents were parsed');
+    const last = symbols[2499];
+    assert.ok(doc.offsetAt(last.range.end) <= text.length);
+  });
+});
