@@ -8,6 +8,11 @@ import { Resource, resourcesOf } from '../resources';
 import { podSpecsOf } from '../rules/podSpecs';
 import type { ContainerView, PodSpecView } from '../rules/types';
 import { child, pair } from '../rules/yamlAccess';
+import { FULL_OUTLINE_DOCUMENTS, shallowSymbols } from './symbolsShallow';
+import { Aspect, ASPECT_NAMES, ASPECTS } from './aspects';
+
+export { ASPECT_NAMES, ASPECTS };
+export type { Aspect };
 import type { Schema } from '../schema/model';
 
 /**
@@ -29,99 +34,6 @@ export function findDocumentSymbols(schema: Schema, file: ParsedFile, document: 
   }
   return out;
 }
-
-/**
- * Past this many `---` documents the outline is one symbol per document,
- * read from its `kind:` and `name:` lines without parsing: a full outline
- * parses every document (about 0.5 ms each), which on a 10 MB file would
- * hold the server for tens of seconds.
- */
-export const FULL_OUTLINE_DOCUMENTS = 2_000;
-
-function shallowSymbols(file: ParsedFile, document: TextDocument): DocumentSymbol[] {
-  const out: DocumentSymbol[] = [];
-  for (const doc of file.documents) {
-    const text = doc.chunk.text;
-    const kind = /^kind:[ \t]*["']?([A-Za-z0-9]+)/m.exec(text);
-    if (!kind) continue;
-    const name = /^metadata:[^\n]*\n(?:[ \t]+[^\n]*\n)*?[ \t]+name:[ \t]*["']?([^\s"'#]+)/m.exec(text);
-    const end = text.replace(/\s+$/, '').length;
-    const range = { start: document.positionAt(doc.start), end: document.positionAt(doc.start + Math.max(end, 0)) };
-    const at = doc.start + kind.index;
-    const selectionRange = { start: document.positionAt(at), end: document.positionAt(at + kind[0].length) };
-    out.push({ name: name ? `${kind[1]} ${name[1]}` : kind[1], kind: SymbolKind.Class, range, selectionRange });
-  }
-  return out;
-}
-
-/** The aspects of a pod spec, in outline order. */
-export type Aspect = 'network' | 'storage' | 'security' | 'scheduling' | 'processes' | 'lifecycle';
-
-export const ASPECT_NAMES: Readonly<Record<Locale, Readonly<Record<Aspect, string>>>> = {
-  en: {
-    network: 'network',
-    storage: 'storage',
-    security: 'security',
-    scheduling: 'scheduling',
-    processes: 'processes',
-    lifecycle: 'lifecycle',
-  },
-  'zh-cn': {
-    network: '网络',
-    storage: '存储',
-    security: '安全',
-    scheduling: '调度',
-    processes: '进程',
-    lifecycle: '生命周期',
-  },
-};
-
-interface AspectFields {
-  readonly aspect: Aspect;
-  /** Pod spec fields. */
-  readonly pod: readonly string[];
-  /** Container fields, shown as `field (container)`. */
-  readonly container: readonly string[];
-  /** Fields of a container's `lifecycle` (the hooks). */
-  readonly hooks?: readonly string[];
-}
-
-/** Which pod spec and container fields belong to which aspect (hostPID is both a security and a process matter). */
-export const ASPECTS: readonly AspectFields[] = [
-  {
-    aspect: 'network',
-    pod: ['hostNetwork', 'dnsPolicy', 'dnsConfig', 'hostAliases', 'hostname', 'hostnameOverride', 'subdomain', 'setHostnameAsFQDN'],
-    container: ['ports'],
-  },
-  { aspect: 'storage', pod: ['volumes'], container: ['volumeMounts', 'volumeDevices'] },
-  {
-    aspect: 'security',
-    pod: ['securityContext', 'hostPID', 'hostIPC', 'serviceAccountName', 'serviceAccount', 'automountServiceAccountToken', 'hostUsers'],
-    container: ['securityContext'],
-  },
-  {
-    aspect: 'scheduling',
-    pod: [
-      'nodeName',
-      'nodeSelector',
-      'affinity',
-      'tolerations',
-      'priorityClassName',
-      'priority',
-      'topologySpreadConstraints',
-      'schedulerName',
-      'runtimeClassName',
-    ],
-    container: [],
-  },
-  { aspect: 'processes', pod: ['shareProcessNamespace', 'hostPID'], container: [] },
-  {
-    aspect: 'lifecycle',
-    pod: ['terminationGracePeriodSeconds', 'restartPolicy', 'activeDeadlineSeconds'],
-    container: ['startupProbe', 'readinessProbe', 'livenessProbe'],
-    hooks: ['postStart', 'preStop'],
-  },
-];
 
 const CONTAINER_LABEL: Readonly<Record<Locale, Readonly<Record<ContainerView['list'], string>>>> = {
   en: { containers: 'container', initContainers: 'init container', ephemeralContainers: 'ephemeral container' },
