@@ -1,5 +1,6 @@
+import { containerStatusesOf } from './podSpecs';
 import type { Rule } from './types';
-import { child, mapAt, mapsIn, numberOf, scalarValue, stringOf } from './yamlAccess';
+import { child, mapAt, numberOf, scalarValue, stringOf } from './yamlAccess';
 
 const EXAMPLE = `apiVersion: v1
 kind: Pod
@@ -24,13 +25,6 @@ status:
         reason: OOMKilled
         exitCode: 137
 `;
-
-/** Status list → the spec list whose containers it reports on. */
-const SPEC_LIST = {
-  containerStatuses: 'containers',
-  initContainerStatuses: 'initContainers',
-  ephemeralContainerStatuses: 'ephemeralContainers',
-} as const;
 
 export const containerOomKilled: Rule = {
   id: 'container-oom-killed',
@@ -71,27 +65,21 @@ export const containerOomKilled: Rule = {
     'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-state-terminated',
   ],
   check(ctx) {
-    if (ctx.resource.kind.kind !== 'Pod') return;
-    const status = child(ctx.resource.node, 'status');
     const pod = ctx.pods[0];
-    for (const list of Object.keys(SPEC_LIST) as (keyof typeof SPEC_LIST)[]) {
-      for (const cs of mapsIn(child(status, list))) {
-        // One finding per container: the current state first, else the previous run.
-        const terminated = [mapAt(cs, 'state', 'terminated'), mapAt(cs, 'lastState', 'terminated')]
-          .find((t) => stringOf(t, 'reason') === 'OOMKilled');
-        if (!terminated) continue;
-        const data: Record<string, string | number> = {};
-        const name = stringOf(cs, 'name');
-        if (name !== undefined) {
-          data.container = name;
-          const spec = pod?.containers.find((c) => c.list === SPEC_LIST[list] && c.name === name);
-          const limit = scalarValue(child(mapAt(spec?.node, 'resources', 'limits'), 'memory'));
-          if ((typeof limit === 'string' && limit !== '') || typeof limit === 'number') data.limit = limit;
-        }
-        const exitCode = numberOf(terminated, 'exitCode');
-        if (exitCode !== undefined) data.exitCode = exitCode;
-        ctx.report(child(terminated, 'reason'), data);
+    for (const cs of containerStatusesOf(ctx.resource)) {
+      // One finding per container: the current state first, else the previous run.
+      const terminated = [mapAt(cs.node, 'state', 'terminated'), mapAt(cs.node, 'lastState', 'terminated')].find((t) => stringOf(t, 'reason') === 'OOMKilled');
+      if (!terminated) continue;
+      const data: Record<string, string | number> = {};
+      if (cs.name !== undefined) {
+        data.container = cs.name;
+        const spec = pod?.containers.find((c) => c.list === cs.list && c.name === cs.name);
+        const limit = scalarValue(child(mapAt(spec?.node, 'resources', 'limits'), 'memory'));
+        if ((typeof limit === 'string' && limit !== '') || typeof limit === 'number') data.limit = limit;
       }
+      const exitCode = numberOf(terminated, 'exitCode');
+      if (exitCode !== undefined) data.exitCode = exitCode;
+      ctx.report(child(terminated, 'reason'), data);
     }
   },
 };

@@ -1,5 +1,6 @@
+import { containerStatusesOf } from './podSpecs';
 import type { Rule } from './types';
-import { child, mapAt, mapsIn, numberOf, scalarValue, stringOf } from './yamlAccess';
+import { child, mapAt, numberOf, scalarValue, stringOf } from './yamlAccess';
 
 const EXAMPLE = `apiVersion: v1
 kind: Pod
@@ -77,28 +78,24 @@ export const containerRestarting: Rule = {
     'https://kubernetes.io/docs/tasks/debug/debug-application/debug-pods/',
   ],
   check(ctx) {
-    if (ctx.resource.kind.kind !== 'Pod') return;
-    const status = child(ctx.resource.node, 'status');
     const namespace = stringOf(child(ctx.resource.node, 'metadata'), 'namespace');
-    for (const list of ['initContainerStatuses', 'containerStatuses']) {
-      for (const cs of mapsIn(child(status, list))) {
-        const restarts = numberOf(cs, 'restartCount');
-        const waitingReason = child(mapAt(cs, 'state', 'waiting'), 'reason');
-        const crashLoop = scalarValue(waitingReason) === 'CrashLoopBackOff';
-        if (!(restarts !== undefined && restarts > 0) && !crashLoop) continue;
-        const data: Record<string, string | number> = { pod: ctx.resource.name ?? '<pod>' };
-        const name = stringOf(cs, 'name');
-        if (name !== undefined) data.container = name;
-        if (namespace) data.namespace = namespace;
-        if (restarts !== undefined) data.restarts = restarts;
-        if (crashLoop) data.crashLoop = 'yes';
-        const last = mapAt(cs, 'lastState', 'terminated');
-        const lastReason = stringOf(last, 'reason');
-        const exitCode = numberOf(last, 'exitCode');
-        if (lastReason !== undefined) data.lastReason = lastReason;
-        if (exitCode !== undefined) data.exitCode = exitCode;
-        ctx.report(restarts !== undefined ? child(cs, 'restartCount') : waitingReason, data);
-      }
+    for (const { node: cs, list, name } of containerStatusesOf(ctx.resource)) {
+      if (list === 'ephemeralContainers') continue;
+      const restarts = numberOf(cs, 'restartCount');
+      const waitingReason = child(mapAt(cs, 'state', 'waiting'), 'reason');
+      const crashLoop = scalarValue(waitingReason) === 'CrashLoopBackOff';
+      if (!(restarts !== undefined && restarts > 0) && !crashLoop) continue;
+      const data: Record<string, string | number> = { pod: ctx.resource.name ?? '<pod>' };
+      if (name !== undefined) data.container = name;
+      if (namespace) data.namespace = namespace;
+      if (restarts !== undefined) data.restarts = restarts;
+      if (crashLoop) data.crashLoop = 'yes';
+      const last = mapAt(cs, 'lastState', 'terminated');
+      const lastReason = stringOf(last, 'reason');
+      const exitCode = numberOf(last, 'exitCode');
+      if (lastReason !== undefined) data.lastReason = lastReason;
+      if (exitCode !== undefined) data.exitCode = exitCode;
+      ctx.report(restarts !== undefined ? child(cs, 'restartCount') : waitingReason, data);
     }
   },
 };

@@ -1,3 +1,4 @@
+import { containerStatusesOf } from './podSpecs';
 import type { Rule } from './types';
 import { child, mapsIn, scalarValue, stringOf } from './yamlAccess';
 
@@ -79,9 +80,11 @@ export const podRunningNotReady: Rule = {
       reason = stringOf(c, 'reason');
     }
     const notReady: string[] = [];
-    mapsIn(child(status, 'containerStatuses')).forEach((cs, i) => {
-      if (isFalse(scalarValue(child(cs, 'ready')))) notReady.push(`"${stringOf(cs, 'name') ?? `#${i}`}"`);
-    });
+    containerStatusesOf(ctx.resource)
+      .filter((cs) => cs.list === 'containers')
+      .forEach((cs, i) => {
+        if (isFalse(scalarValue(child(cs.node, 'ready')))) notReady.push(`"${cs.name ?? `#${i}`}"`);
+      });
     if (!isFalse(ready) && notReady.length === 0) return;
     const data: Record<string, string> = {};
     if (notReady.length > 0) data.containers = notReady.join(', ');

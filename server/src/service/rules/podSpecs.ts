@@ -35,3 +35,23 @@ function containersOf(spec: YAMLMap): ContainerView[] {
   }
   return out;
 }
+
+/** One entry of a Pod's container statuses, with the spec list its container is in. */
+export interface ContainerStatusView {
+  readonly node: YAMLMap;
+  readonly list: ContainerView['list'];
+  readonly name?: string;
+}
+
+const STATUS_LISTS = [
+  ['initContainerStatuses', 'initContainers'],
+  ['containerStatuses', 'containers'],
+  ['ephemeralContainerStatuses', 'ephemeralContainers'],
+] as const;
+
+/** The container statuses of a Pod read back from a cluster (`kubectl get -o yaml`); none for other kinds. */
+export function containerStatusesOf(resource: Resource): ContainerStatusView[] {
+  if (resource.kind.kind !== 'Pod') return [];
+  const status = child(resource.node, 'status');
+  return STATUS_LISTS.flatMap(([statusList, list]) => mapsIn(child(status, statusList)).map((node) => ({ node, list, name: stringOf(node, 'name') })));
+}
