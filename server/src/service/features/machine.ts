@@ -2,8 +2,7 @@ import { isMap, isPair, isScalar, isSeq, YAMLMap } from 'yaml';
 import type { Locale } from '../l10n';
 import { keyText } from '../parse/path';
 import type { Resource } from '../resources';
-import { longRunningContainers } from '../rules/no-readiness-probe';
-import { podSpecsOf } from '../rules/podSpecs';
+import { longRunningContainers, podSpecsOf } from '../rules/podSpecs';
 import type { ContainerView, PodSpecView } from '../rules/types';
 import { child, isTrue, mapAt, mapsIn, numberOf, pair, scalarValue, stringOf } from '../rules/yamlAccess';
 import type { Schema } from '../schema/model';
@@ -29,7 +28,7 @@ export function machineSummary(_schema: Schema, resource: Resource, locale: Loca
     ['security', securityFacts(pod, w)],
     ['scheduling', schedulingFacts(resource, spec, w)],
     ['processes', processFacts(pod, w)],
-    ['lifecycle', lifecycleFacts(resource, pod, locale, w)],
+    ['lifecycle', lifecycleFacts(resource, pod, w)],
     ['resources', resourceFacts(pod, w)],
   ];
   const replicas = numberOf(child(resource.node, 'spec'), 'replicas');
@@ -185,7 +184,7 @@ const PROBES: readonly [ProbeKind, string][] = [
   ['liveness', 'livenessProbe'],
 ];
 
-function lifecycleFacts(resource: Resource, pod: PodSpecView, locale: Locale, w: Words): string[] {
+function lifecycleFacts(resource: Resource, pod: PodSpecView, w: Words): string[] {
   const spec = pod.node;
   const facts: string[] = [];
   const restartPolicy = stringOf(spec, 'restartPolicy');
@@ -216,7 +215,7 @@ function lifecycleFacts(resource: Resource, pod: PodSpecView, locale: Locale, w:
   }
   for (const { kinds, names } of withProbes.values()) facts.push(w.probes(kinds, shortList(names, w)));
   const missing = new Map<string, { kinds: ProbeKind[]; names: string[] }>();
-  for (const c of longRunningContainers({ resource, pods: [pod], locale, report: () => undefined })) {
+  for (const c of longRunningContainers(resource, [pod])) {
     const kinds = (['readiness', 'liveness'] as const).filter((k) => !pair(c.node, `${k}Probe`));
     if (!kinds.length) continue;
     const key = kinds.join(',');

@@ -1,5 +1,6 @@
+import { isNativeSidecar } from './podSpecs';
 import type { Rule } from './types';
-import { pair, stringOf } from './yamlAccess';
+import { pair } from './yamlAccess';
 
 const FORBIDDEN = ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
@@ -34,7 +35,7 @@ export const initContainerLifecycle: Rule = {
   check(ctx) {
     for (const pod of ctx.pods) {
       for (const c of pod.containers) {
-        if (c.list !== 'initContainers' || stringOf(c.node, 'restartPolicy') === 'Always') continue;
+        if (c.list !== 'initContainers' || isNativeSidecar(c)) continue;
         for (const field of FORBIDDEN) {
           const p = pair(c.node, field);
           if (p) ctx.report(p, { container: c.name ?? `initContainers[${c.index}]`, field });

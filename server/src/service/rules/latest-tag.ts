@@ -1,3 +1,4 @@
+import { isTemplated } from './addresses';
 import type { Rule } from './types';
 import { child, scalarValue } from './yamlAccess';
 
@@ -42,7 +43,7 @@ export const latestTag: Rule = {
       for (const c of pod.containers) {
         const node = child(c.node, 'image');
         const image = scalarValue(node);
-        if (typeof image !== 'string' || image.trim() === '' || image.includes('{{') || image.includes('$(')) continue;
+        if (typeof image !== 'string' || image.trim() === '' || isTemplated(image)) continue;
         const tag = imageTag(image.trim());
         if (tag === '' || tag === 'latest') ctx.report(node, { image, tag });
       }

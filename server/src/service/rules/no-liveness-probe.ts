@@ -1,4 +1,5 @@
-import { containerAnchor, containerLabel, longRunningContainers } from './no-readiness-probe';
+import { containerAnchor, containerLabel } from './no-readiness-probe';
+import { longRunningContainers } from './podSpecs';
 import type { Rule } from './types';
 import { pair } from './yamlAccess';
 
@@ -31,7 +32,7 @@ export const noLivenessProbe: Rule = {
     'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
   ],
   check(ctx) {
-    for (const c of longRunningContainers(ctx)) {
+    for (const c of longRunningContainers(ctx.resource, ctx.pods)) {
       if (!pair(c.node, 'livenessProbe')) ctx.report(containerAnchor(c), { container: containerLabel(c) });
     }
   },

@@ -1,22 +1,6 @@
-import type { ContainerView, Rule, RuleContext } from './types';
-import { pair, stringOf } from './yamlAccess';
-
-/** Kinds whose Pods are meant to keep running (never Job or CronJob). */
-const LONG_RUNNING = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'PodTemplate']);
-
-/** Long-running containers of the resource: regular containers and native sidecars (init containers with `restartPolicy: Always`). */
-export function longRunningContainers(ctx: RuleContext): ContainerView[] {
-  if (!LONG_RUNNING.has(ctx.resource.kind.kind)) return [];
-  const out: ContainerView[] = [];
-  for (const pod of ctx.pods) {
-    const policy = stringOf(pod.node, 'restartPolicy');
-    if (ctx.resource.kind.kind === 'Pod' && (policy === 'Never' || policy === 'OnFailure')) continue;
-    for (const c of pod.containers) {
-      if (c.list === 'containers' || (c.list === 'initContainers' && stringOf(c.node, 'restartPolicy') === 'Always')) out.push(c);
-    }
-  }
-  return out;
-}
+import { longRunningContainers } from './podSpecs';
+import type { ContainerView, Rule } from './types';
+import { pair } from './yamlAccess';
 
 /** Where to report a container: its `name` key, else the container map. */
 export function containerAnchor(c: ContainerView) {
@@ -56,7 +40,7 @@ export const noReadinessProbe: Rule = {
     'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
   ],
   check(ctx) {
-    for (const c of longRunningContainers(ctx)) {
+    for (const c of longRunningContainers(ctx.resource, ctx.pods)) {
       if (!pair(c.node, 'readinessProbe')) ctx.report(containerAnchor(c), { container: containerLabel(c) });
     }
   },

@@ -55,3 +55,27 @@ export function containerStatusesOf(resource: Resource): ContainerStatusView[] {
   const status = child(resource.node, 'status');
   return STATUS_LISTS.flatMap(([statusList, list]) => mapsIn(child(status, statusList)).map((node) => ({ node, list, name: stringOf(node, 'name') })));
 }
+
+/** Kinds whose Pods are meant to keep running (never Job or CronJob). */
+const LONG_RUNNING = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'PodTemplate']);
+
+/** A native sidecar: an init container with `restartPolicy: Always`, which keeps running beside the app. */
+export function isNativeSidecar(c: ContainerView): boolean {
+  return c.list === 'initContainers' && stringOf(c.node, 'restartPolicy') === 'Always';
+}
+
+/**
+ * The containers of a resource that are meant to keep running: regular
+ * containers and native sidecars, in long-running kinds; none for a bare Pod
+ * with `restartPolicy: Never` or `OnFailure`.
+ */
+export function longRunningContainers(resource: Resource, pods: readonly PodSpecView[]): ContainerView[] {
+  if (!LONG_RUNNING.has(resource.kind.kind)) return [];
+  const out: ContainerView[] = [];
+  for (const pod of pods) {
+    const policy = stringOf(pod.node, 'restartPolicy');
+    if (resource.kind.kind === 'Pod' && (policy === 'Never' || policy === 'OnFailure')) continue;
+    for (const c of pod.containers) if (c.list === 'containers' || isNativeSidecar(c)) out.push(c);
+  }
+  return out;
+}

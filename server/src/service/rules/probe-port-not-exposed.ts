@@ -1,3 +1,4 @@
+import { isTemplated } from './addresses';
 import type { Rule } from './types';
 import { child, mapsIn, numberOf, scalarValue, stringOf } from './yamlAccess';
 
@@ -49,7 +50,7 @@ export const probePortNotExposed: Rule = {
             const port = scalarValue(node);
             if (typeof port === 'string') {
               // Digit-only strings and templates are the schema's business, not ours.
-              if (port === '' || /^\d+$/.test(port) || port.includes('{{') || port.includes('$(')) continue;
+              if (port === '' || /^\d+$/.test(port) || isTemplated(port)) continue;
               if (!names.has(port)) ctx.report(node, { probe, port, container, named: 1 });
             } else if (typeof port === 'number' && ports.length > 0 && !numbers.has(port)) {
               ctx.report(node, { probe, port, container, named: '' });

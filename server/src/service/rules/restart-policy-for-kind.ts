@@ -1,3 +1,4 @@
+import { isTemplated } from './addresses';
 import type { Rule } from './types';
 import { child, mapAt, pair, scalarValue } from './yamlAccess';
 
@@ -54,7 +55,7 @@ export const restartPolicyForKind: Rule = {
         }
         continue;
       }
-      if (typeof policy !== 'string' || policy.includes('{{')) continue;
+      if (typeof policy !== 'string' || isTemplated(policy)) continue;
       if (job ? policy === 'Always' : policy !== 'Always') ctx.report(node, { kind, policy, job: job ? 1 : '' });
     }
   },
