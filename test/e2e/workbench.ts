@@ -6,12 +6,16 @@
  * the person's-eye test (ui/) and `npm run try`.
  *
  * Each run gets a fresh folder under e2e/.run/ for user data, extensions,
- * XDG folders, temp files and logs, so nothing is written to the home folder.
+ * XDG folders and logs, so nothing is written to the home folder. Temporary
+ * files go to a short folder under the system temp folder instead: Chromium
+ * and VS Code put Unix sockets there, and a socket path longer than 107 bytes
+ * is fatal (`Socket path too long`), which a deep checkout would reach.
  * code-server starts in its own process group; `stop()` ends the server, its
  * extension hosts and our language server together.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
@@ -20,6 +24,9 @@ export const E2E = join(ROOT, 'e2e');
 const NODE24 = join(E2E, 'node24', 'node_modules', '.bin', 'node');
 const CODE_SERVER = join(E2E, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const CHROMIUM = '/usr/bin/chromium';
+/** The system temp folder as it was before any run replaced TMPDIR. */
+const SYSTEM_TMP = tmpdir();
+const SHORT_TMP = join(SYSTEM_TMP, 'podsense-e2e');
 
 export interface Run {
   readonly dir: string;
@@ -38,7 +45,8 @@ export function requireRuntime(): void {
 
 /** A fresh run folder with user settings for a quiet, offline workbench. */
 export function newRun(name: string, settings: Record<string, unknown> = {}): Run {
-  const dir = join(E2E, '.run', `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+  const id = `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+  const dir = join(E2E, '.run', id);
   const sub = (p: string) => {
     const full = join(dir, p);
     mkdirSync(full, { recursive: true });
@@ -76,7 +84,7 @@ export function newRun(name: string, settings: Record<string, unknown> = {}): Ru
     XDG_DATA_HOME: sub('xdg/data'),
     XDG_CACHE_HOME: sub('xdg/cache'),
     XDG_STATE_HOME: sub('xdg/state'),
-    TMPDIR: sub('tmp'),
+    TMPDIR: shortTmp(dir, id),
     NODE_COMPILE_CACHE: sub('node-compile-cache'),
     NODE_OPTIONS: '',
   };
@@ -228,15 +236,41 @@ export async function launchChromium(run: Run): Promise<Browser> {
 /** A remote URI for a path on this machine, as the web workbench names it. */
 export const remoteUri = (server: CodeServer, path: string) => `vscode-remote://${server.host}${path}`;
 
-/** Removes run folders older than the last few, so e2e/.run does not grow without end. */
+/**
+ * The run's temp folder: `<system tmp>/podsense-e2e/<base36 time><pid>`, a
+ * few dozen bytes whatever the checkout's depth. The run folder names it in
+ * `tmp-folder.txt`, and its `tmp` entry points there for anyone debugging.
+ */
+function shortTmp(dir: string, id: string): string {
+  const tmp = join(SHORT_TMP, `${Date.now().toString(36)}${process.pid.toString(36)}`);
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, 'run.txt'), `${id}\n`);
+  writeFileSync(join(dir, 'tmp-folder.txt'), `${tmp}\n`);
+  symlinkSync(tmp, join(dir, 'tmp'));
+  return tmp;
+}
+
+/** Removes run folders (and their temp folders) older than the last few, so neither grows without end. */
 export function pruneRuns(keep = 6): void {
   const base = join(E2E, '.run');
-  if (!existsSync(base)) return;
-  const runs = readdirSync(base)
-    .map((name) => ({ name, time: statSync(join(base, name)).mtimeMs }))
+  if (existsSync(base)) {
+    for (const name of newestFirst(base).slice(keep)) {
+      const tmpRecord = join(base, name, 'tmp-folder.txt');
+      if (existsSync(tmpRecord)) rmSync(readFileSync(tmpRecord, 'utf8').trim(), { recursive: true, force: true });
+      rmSync(join(base, name), { recursive: true, force: true });
+    }
+  }
+  // Temp folders whose run folder is gone (another checkout's, or removed by hand).
+  if (existsSync(SHORT_TMP)) {
+    for (const name of newestFirst(SHORT_TMP).slice(keep * 4)) rmSync(join(SHORT_TMP, name), { recursive: true, force: true });
+  }
+}
+
+function newestFirst(folder: string): string[] {
+  return readdirSync(folder)
+    .map((name) => ({ name, time: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time)
     .map((r) => r.name);
-  for (const name of runs.slice(keep)) rmSync(join(base, name), { recursive: true, force: true });
 }
 
 export type { Page };
