@@ -5,9 +5,15 @@ import type { BenchFile } from './files';
 import type { SessionResult } from './session';
 import { median, p95 } from './stats';
 
+/** The `yaml` parse floor of a file, in ms: first parse in a fresh process, and repeated parses in a warm one. */
+export interface Floor {
+  readonly cold: number[];
+  readonly warm: number[];
+}
+
 export interface Measured {
   readonly file: BenchFile;
-  readonly floor: number[];
+  readonly floor: Floor;
   readonly results: Map<string, SessionResult[]>;
 }
 
@@ -31,7 +37,8 @@ const pooled = (pick: (r: SessionResult) => number[]) => (runs: SessionResult[])
 
 const METRICS: readonly Metric[] = [
   { label: 'start-up (spawn → initialize result), median', value: (r) => median(r.map((x) => x.startup)), unit: 'ms', targets: { '*': 150 } },
-  { label: 'didOpen → diagnostics, median', value: (r) => median(r.map((x) => x.openToDiagnostics)), unit: 'ms', targets: { 'big-multidoc': 200 } },
+  { label: 'didOpen → diagnostics (fresh server), median', value: (r) => median(r.map((x) => x.openToDiagnostics)), unit: 'ms', targets: { 'big-multidoc': 200 } },
+  { label: 'didOpen → diagnostics (warm server, same text as a new file), median', value: (r) => median(r.map((x) => x.reopenToDiagnostics)), unit: 'ms', targets: { 'big-multidoc': 200 } },
   { label: 'edit → diagnostics p50', value: (r) => median(pooled((x) => x.editToDiagnostics)(r)), unit: 'ms', targets: { 'big-multidoc': 10, 'one-big-pod': 15 } },
   { label: 'edit → diagnostics p95', value: (r) => p95(pooled((x) => x.editToDiagnostics)(r)), unit: 'ms', targets: { 'big-multidoc': 20, 'generated-100k': 20 } },
   { label: 'hover p50', value: (r) => median(pooled((x) => x.hover)(r)), unit: 'ms' },
@@ -67,9 +74,10 @@ export function writeReport(
   for (const m of measured) {
     const a = m.results.get(ours) ?? [];
     const b = m.results.get(theirs) ?? [];
-    const floor = median(m.floor);
+    const cold = median(m.floor.cold);
+    const warm = median(m.floor.warm);
     out.push(`## ${m.file.name}: ${m.file.lines.toLocaleString('en')} lines, ${m.file.documents} documents`, '');
-    out.push(`\`yaml\` parse floor (parseAllDocuments + LineCounter), median: ${fmt(floor, 'ms')}.`, '');
+    out.push(`\`yaml\` parse floor (parseAllDocuments + LineCounter), median: ${fmt(cold, 'ms')} as the first parse in a fresh Node process, ${fmt(warm, 'ms')} warm.`, '');
     out.push(`| metric | ${ours} | ${theirs} | ${theirs} / ${ours} | target for ${ours} |`, '|---|---:|---:|---:|---|');
     for (const metric of METRICS) {
       const va = a.length ? metric.value(a) : NaN;
@@ -80,7 +88,11 @@ export function writeReport(
     }
     if (m.file.name === 'big-multidoc' && a.length) {
       const open = median(a.map((x) => x.openToDiagnostics));
-      out.push('', `didOpen → diagnostics against the parse floor: ${(open / floor).toFixed(2)}× (target ≤ 1.6×).`);
+      const reopen = median(a.map((x) => x.reopenToDiagnostics));
+      out.push(
+        '',
+        `didOpen → diagnostics against the parse floor (target ≤ 1.6×): ${(open / cold).toFixed(2)}× the cold floor in a fresh server, ${(reopen / warm).toFixed(2)}× the warm floor in a warm one.`,
+      );
     }
     out.push('');
   }

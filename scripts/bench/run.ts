@@ -4,6 +4,8 @@
  * scale. Writes docs/performance.md. Not a test: it never fails on timing.
  *
  *   npm run bench [-- --runs 5] [-- --files big-multidoc,one-big-pod] [-- --no-write]
+ *   npm run bench -- --servers podsense --files big-multidoc --runs 3 --no-write [--cpu-prof DIR]
+ *     (PodSense alone, optionally with V8 CPU profiles of the server, while optimising)
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -13,7 +15,7 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 import { benchCli, CliFigures } from './cli';
 import { benchFiles, BenchFile } from './files';
 import { k8sJsonSchema } from './k8sJsonSchema';
-import { Measured, writeReport } from './report';
+import { Floor, Measured, writeReport } from './report';
 import { runSession, ServerSpec, SessionResult } from './session';
 
 const root = join(__dirname, '..', '..');
@@ -30,9 +32,10 @@ async function main(): Promise<void> {
   const files = benchFiles(root, cache, only);
   const schema = pathToFileURL(k8sJsonSchema(cache)).href;
   const ylsVersion = require('yaml-language-server/package.json').version as string;
-  const servers: ServerSpec[] = [
+  const prof = arg('cpu-prof');
+  const all: ServerSpec[] = [
     // Started the way the VS Code extension starts it (client/src/extension.ts): one Node flag.
-    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio'], execArgv: ['--max-semi-space-size=4'], settings: { podsense: {} } },
+    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio'], execArgv: ['--max-semi-space-size=4', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])], settings: { podsense: {} } },
     {
       name: `yaml-language-server ${ylsVersion}`,
       script: require.resolve('yaml-language-server/bin/yaml-language-server'),
@@ -51,6 +54,8 @@ async function main(): Promise<void> {
       },
     },
   ];
+  // `--servers podsense` measures PodSense alone, for quick rounds while optimising (never written to the docs).
+  const servers = arg('servers') ? all.filter((s) => arg('servers')!.split(',').some((n) => s.name.toLowerCase().startsWith(n.toLowerCase()))) : all;
   const measured: Measured[] = [];
   for (const file of files) {
     const perServer = new Map<string, SessionResult[]>(servers.map((s) => [s.name, []]));
@@ -79,19 +84,32 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 10),
     commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
   };
-  const text = writeReport(join(root, 'docs', 'performance.md'), measured, servers.map((s) => s.name), machine, cli, runs, !process.argv.includes('--no-write'));
+  const text = writeReport(join(root, 'docs', 'performance.md'), measured, servers.map((s) => s.name), machine, cli, runs, !process.argv.includes('--no-write') && !arg('servers'));
   process.stdout.write(text);
 }
 
-/** The floor: the `yaml` package alone parsing the file, as every YAML server must. */
-function parseFloor(file: BenchFile, runs: number): number[] {
-  const times: number[] = [];
+/**
+ * The floor: the `yaml` package alone parsing the file, as every YAML server
+ * must. Cold: the first parse in a fresh Node process, which is what a
+ * server's first didOpen faces (the JIT has compiled nothing yet; on this
+ * machine that is 2-3 times the warm figure). Warm: repeated parses in this
+ * process after one to warm up.
+ */
+function parseFloor(file: BenchFile, runs: number): Floor {
+  const cold: number[] = [];
+  const script =
+    "const { parseAllDocuments, LineCounter } = require('yaml'); const text = require('fs').readFileSync(process.argv[1], 'utf8');" +
+    'const t = performance.now(); parseAllDocuments(text, { lineCounter: new LineCounter() }); console.log(performance.now() - t);';
   for (let i = 0; i < Math.max(3, runs); i++) {
+    cold.push(Number(execFileSync(process.execPath, ['-e', script, file.path], { cwd: root, encoding: 'utf8' })));
+  }
+  const warm: number[] = [];
+  for (let i = 0; i <= Math.max(3, runs); i++) {
     const t = performance.now();
     parseAllDocuments(file.text, { lineCounter: new LineCounter() });
-    times.push(performance.now() - t);
+    if (i > 0) warm.push(performance.now() - t);
   }
-  return times;
+  return { cold, warm };
 }
 
 main().catch((err) => {
