@@ -10,6 +10,8 @@ import {
   Hover,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -154,14 +156,30 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
   documents.onDidChangeContent((e) => {
     if (!pullDiagnostics) void afterQueuedMessages().then(() => publish(e.document));
   });
+  /** The last report answered per document, so an unchanged one is answered with its id alone. */
+  const reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  let nextResultId = 0;
   connection.languages.diagnostics.on(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    const items = doc ? (await diagnosticsOf(doc)) ?? [] : [];
-    return { kind: DocumentDiagnosticReportKind.Full, items };
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    await afterQueuedMessages();
+    const items = await diagnosticsOf(doc);
+    // A newer version arrived meanwhile: the client asks again (LSP 3.17 ServerCancelled, retrigger).
+    if (!items) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+    const last = reports.get(doc.uri);
+    // Typing inside a value usually changes no finding: on a 600-document file that saves
+    // sending and parsing most of a megabyte per keystroke.
+    if (last && last.resultId === params.previousResultId && sameDiagnostics(last.items, items)) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    }
+    const resultId = `${++nextResultId}`;
+    reports.set(doc.uri, { resultId, items });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 
   documents.onDidClose((e) => {
     parsed.delete(e.document.uri);
+    reports.delete(e.document.uri);
     settings.forget(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -209,4 +227,17 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * Equal diagnostic lists. Validation hands back the same objects for the
+ * documents an edit did not touch, so most elements compare by identity; the
+ * rest are compared by value.
+ */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  }
+  return true;
 }

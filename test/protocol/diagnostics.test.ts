@@ -52,6 +52,41 @@ describe('diagnostics over stdio', { skip: existsSync(SERVER) ? false : 'dist/se
     }
   });
 
+  it('answers a pull with the previous result id "unchanged" when an edit changed no finding, and in full when one did', async () => {
+    const client = new LspClient();
+    const uri = 'file:///pod.yaml';
+    type Report = { kind: string; resultId?: string; items?: { code: string; range: { start: { line: number } } }[] };
+    const pull = (previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    try {
+      await client.initialize('en', { textDocument: { diagnostic: {} } });
+      client.open(uri, POD);
+      const first = await pull();
+      assert.equal(first.kind, 'full');
+      assert.ok(first.resultId);
+      // Typing inside the image's name changes no finding.
+      client.change(uri, 2, [{ range: { start: { line: 8, character: 16 }, end: { line: 8, character: 16 } }, text: 'x' }]);
+      const same = await pull(first.resultId);
+      assert.deepEqual(same, { kind: 'unchanged', resultId: first.resultId });
+      // Without the id the client holds, the client gets the report in full.
+      assert.equal((await pull()).kind, 'full');
+      // A comment line above moves every finding down a line.
+      client.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# moved\n' }]);
+      const moved = await pull(first.resultId);
+      assert.equal(moved.kind, 'full');
+      assert.notEqual(moved.resultId, first.resultId);
+      const line = (r: Report) => r.items!.find((d) => d.code === 'unknown-field')!.range.start.line;
+      assert.equal(line(moved), line(first) + 1);
+      // Fixing the finding is a change too.
+      client.change(uri, 4, [{ range: { start: { line: 6, character: 2 }, end: { line: 6, character: 9 } }, text: 'hostPID' }]);
+      const fixed = await pull(moved.resultId);
+      assert.equal(fixed.kind, 'full');
+      assert.ok(!fixed.items!.some((d) => d.code === 'unknown-field'));
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.proc.kill();
+    }
+  });
+
   it('applies rule levels from settings and from .podsense.yaml, settings winning', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'podsense-'));
     try {
