@@ -1,4 +1,5 @@
 import { Document, isCollection, isMap, isPair, isScalar, parseDocument, YAMLParseError } from 'yaml';
+import { patchScalarEdit } from './patch';
 
 /**
  * One `---` document of a file. The YAML AST's offsets are relative to the
@@ -99,14 +100,31 @@ class Chunk implements YamlChunk {
   }
 
   get yaml(): Document.Parsed {
-    if (!this.parsed) {
-      const doc = parseDocument(this.tooLarge || this.tooManyAliases ? '' : this.text, PARSE_OPTIONS) as Document.Parsed;
-      const duplicates = duplicateKeyErrors(doc);
-      if (duplicates.length > 0) doc.errors = [...doc.errors, ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
-      this.parsed = doc;
-    }
+    if (!this.parsed) this.parsed = withDuplicateKeys(parseDocument(this.tooLarge || this.tooManyAliases ? '' : this.text, PARSE_OPTIONS) as Document.Parsed);
     return this.parsed;
   }
+
+  /**
+   * This chunk's text after an edit inside one plain scalar, as a new chunk
+   * that takes over this one's AST, patched in place (parse/patch.ts), when
+   * the patch applies; this chunk parses its own text again if still asked.
+   */
+  edited(text: string): Chunk | undefined {
+    const doc = this.parsed;
+    if (!doc || this.tooLarge || this.tooManyAliases) return undefined;
+    const next = new Chunk(text);
+    if (next.tooLarge || next.tooManyAliases || !patchScalarEdit(doc, this.text, text)) return undefined;
+    this.parsed = undefined;
+    next.parsed = withDuplicateKeys(doc);
+    return next;
+  }
+}
+
+/** The parser's duplicate-key errors, added in linear time (the parser's own check is off). */
+function withDuplicateKeys(doc: Document.Parsed): Document.Parsed {
+  const duplicates = duplicateKeyErrors(doc);
+  if (duplicates.length > 0) doc.errors = [...doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY'), ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
+  return doc;
 }
 
 /**
@@ -142,6 +160,16 @@ export function parseChunk(text: string): YamlChunk {
 }
 
 /**
+ * From this size on, an edit inside a scalar patches the document's AST
+ * instead of parsing it again (below it, a parse takes a few milliseconds).
+ * A variable so tests can patch small documents too.
+ */
+export let PATCH_FROM_CHARS = 16 * 1024;
+export function setPatchFromChars(chars: number): void {
+  PATCH_FROM_CHARS = chars;
+}
+
+/**
  * Splits a file into documents, reusing the chunks of `previous` whose text is
  * unchanged: an edit re-parses only the `---` documents it touched, and each
  * document is parsed only when something first looks at it. Chunks are
@@ -167,9 +195,12 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
     reused[texts.length - 1 - tail] = old[old.length - 1 - tail].chunk;
     tail++;
   }
+  // One large document edited inside a scalar (typing a value): patch its AST rather than parse it again.
+  const edited = texts.length === old.length && head + tail === texts.length - 1 ? old[head].chunk : undefined;
+  const patched = edited instanceof Chunk && texts[head].length >= PATCH_FROM_CHARS ? edited.edited(detach(texts[head])) : undefined;
   let newChunks = 0;
   const documents = texts.map((chunkText, i) => {
-    let chunk = reused[i];
+    let chunk = reused[i] ?? (i === head ? patched : undefined);
     if (!chunk) {
       chunk = parseChunk(detach(chunkText));
       newChunks++;

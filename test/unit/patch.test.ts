@@ -1,0 +1,171 @@
+/**
+ * The scalar-edit patch (parse/patch.ts) against the parser: after any edit,
+ * the document a later request sees must be the one a fresh parse of the new
+ * text gives, node for node, range for range, value and type for value and
+ * type, error for error, whether the patch applied or not. Fixed seed; the
+ * edits aim at plain scalars and type the characters that end them.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { after, before, describe, it } from 'node:test';
+import { Document, isAlias, isCollection, isMap, isPair, isScalar, parseDocument } from 'yaml';
+import { parseFile, PATCH_FROM_CHARS, setPatchFromChars } from '../../server/src/service/parse/documents';
+import { seedTexts } from '../fuzz/arbitraries';
+
+/** A flat, comparable account of an AST: every node in document order with its range, and scalars' values and types. */
+function dump(doc: Document.Parsed): string[] {
+  const out: string[] = [
+    `doc ${JSON.stringify(doc.range)}`,
+    ...doc.errors.map((e) => `error ${e.code} ${e.pos}`),
+    ...doc.warnings.map((e) => `warning ${e.code} ${e.pos}`),
+  ];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (n === null || n === undefined) {
+      out.push('null');
+    } else if (isPair(n)) {
+      stack.push(n.value, n.key);
+    } else if (isScalar(n)) {
+      const v = n.value;
+      out.push(
+        `scalar ${n.type} ${JSON.stringify(n.range)} ${typeof v} ${typeof v === 'bigint' ? String(v) : JSON.stringify(v)} ${n.format ?? ''} ${n.comment ?? ''}`,
+      );
+    } else if (isAlias(n)) {
+      out.push(`alias ${n.source} ${JSON.stringify(n.range)}`);
+    } else if (isCollection(n)) {
+      out.push(`${isMap(n) ? 'map' : 'seq'} ${n.flow ? 'flow' : 'block'} ${JSON.stringify(n.range)} ${n.items.length}`);
+      for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+    }
+  }
+  return out;
+}
+
+/** A parse of the text from nothing, through the same chunk code (with its duplicate-key check). */
+const fresh = (text: string) => dump(parseFile(text).documents[0].chunk.yaml);
+
+/** Offsets inside plain single-line scalars of a text, where typing usually happens. */
+function scalarOffsets(text: string): number[] {
+  const doc = parseDocument(text);
+  const out: number[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isPair(n)) stack.push(n.key, n.value);
+    else if (isCollection(n)) stack.push(...n.items);
+    else if (isScalar(n) && n.type === 'PLAIN' && n.range) out.push(n.range[0], n.range[1], (n.range[0] + n.range[1]) >> 1);
+  }
+  return out;
+}
+
+// What people type, and what ends or changes a plain scalar.
+const TYPED = [
+  'a',
+  'x',
+  '1',
+  '0',
+  '.',
+  '-',
+  '_',
+  '/',
+  ':',
+  ': ',
+  ' ',
+  ' #',
+  '#',
+  '"',
+  "'",
+  ',',
+  '[',
+  '{',
+  '}',
+  '*',
+  '&',
+  '!',
+  '|',
+  '>',
+  '\t',
+  'e3',
+  'true',
+  'null',
+  '~',
+  '0x1F',
+  '\n',
+  '\n  ',
+];
+
+describe('editing a scalar patches the AST exactly as a parse would', () => {
+  const saved = PATCH_FROM_CHARS;
+  before(() => setPatchFromChars(0));
+  after(() => setPatchFromChars(saved));
+  const { source, texts } = seedTexts();
+  const single = texts.filter((t) => !/^---/m.test(t.slice(1)) && t.length < 60_000 && scalarOffsets(t).length > 0);
+
+  it(`matches a fresh parse after random edits to ${single.length} documents from ${source}`, () => {
+    let patched = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom(...TYPED),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        (t, o, typed, deleted, steps) => {
+          let text = single[t % single.length];
+          let file = parseFile(text);
+          void file.documents[0].chunk.yaml;
+          for (let step = 0; step < steps; step++) {
+            const offsets = scalarOffsets(text);
+            if (offsets.length === 0) return;
+            const at = offsets[(o + step * 7) % offsets.length];
+            const next = text.slice(0, at) + (step % 2 === 0 ? typed : '') + text.slice(Math.min(text.length, at + (step % 2 === 0 ? 0 : deleted)));
+            if (next === text) continue;
+            const before = file.documents[0].chunk.yaml;
+            const nextFile = parseFile(next, file);
+            const doc = nextFile.documents[0].chunk.yaml;
+            runs++;
+            if (doc === before) patched++;
+            assert.deepEqual(dump(doc), fresh(next), `after typing ${JSON.stringify(typed)} at ${at}`);
+            text = next;
+            file = nextFile;
+          }
+        },
+      ),
+      { seed: Number(process.env.PATCH_SEED ?? 1127), numRuns: Number(process.env.PATCH_RUNS ?? 400) },
+    );
+    // The property must have exercised the patch, not only the parse it falls back to.
+    assert.ok(patched > runs / 5, `the patch applied in ${patched} of ${runs} edits`);
+    if (process.env.PATCH_RUNS) console.log(`the patch applied in ${patched} of ${runs} edits`);
+  });
+
+  it('leaves the previous version of the document intact for anyone still holding it', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx\n';
+    const first = parseFile(text);
+    const oldChunk = first.documents[0].chunk;
+    void oldChunk.yaml;
+    const next = text.replace('image: nginx', 'image: nginx1');
+    const second = parseFile(next, first);
+    assert.deepEqual(dump(second.documents[0].chunk.yaml), fresh(next));
+    // The old chunk gave its AST away and parses its own text again when asked.
+    assert.deepEqual(dump(oldChunk.yaml), fresh(text));
+  });
+
+  it('does not patch an edit that adds a line, leaves the scalar, or types an indicator', () => {
+    const text = 'spec:\n  containers:\n  - name: app\n    image: nginx # web\n';
+    const cases = [
+      text.replace('nginx', 'nginx\n    ports: []'),
+      text.replace('nginx', 'nginx: 1'),
+      text.replace('nginx', 'ngi #nx'),
+      text.replace('nginx', '"nginx'),
+      text.replace('# web', '# web server'),
+    ];
+    for (const next of cases) {
+      const first = parseFile(text);
+      const ast = first.documents[0].chunk.yaml;
+      const second = parseFile(next, first);
+      assert.notEqual(second.documents[0].chunk.yaml, ast, next);
+      assert.deepEqual(dump(second.documents[0].chunk.yaml), fresh(next));
+    }
+  });
+});
