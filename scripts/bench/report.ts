@@ -23,6 +23,8 @@ interface Machine {
   readonly node: string;
   readonly date: string;
   readonly commit: string;
+  /** Spawn → exit of `node -e 0`, median: the part of start-up that is Node's own. */
+  readonly nodeStartMs: number;
 }
 
 type Metric = {
@@ -68,6 +70,7 @@ export function writeReport(
     `Measured by \`npm run bench\` (scripts/bench/) on ${machine.date}, commit ${machine.commit}: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}.`,
     `Each file: ${runs} sessions per server (fewer on the 100,000-line file), alternating which server goes first; latencies pooled over sessions.`,
     'The machine is shared and noisy: compare the two servers within this run (the ratio column), not with other days.',
+    `Node itself (spawn → exit of \`node -e 0\`) takes ${fmt(machine.nodeStartMs, 'ms')} here, median: the part of any server's start-up that no server can remove.`,
     '',
     `Both servers are driven over stdio as an editor drives them: initialize, didOpen, wait for diagnostics, hovers and completions on keys of pod specs, completion right after typing a new line, and single-character edits in a value each timed to the diagnostics that follow. A server that offers pull diagnostics (LSP 3.17) is asked for them after each change with the previous result id, as VS Code asks; others are timed to their next \`publishDiagnostics\`. PodSense offers pull and answers \`unchanged\` when an edit changes no finding, which is what typing inside a value usually does; removing a typed new line moves every finding below it, so that edit gets the full report and is timed separately. ${theirs} has the complete Kubernetes JSON schema built from the same kubernetes-models package (scripts/bench/k8sJsonSchema.ts; schema store and CRD store off). It debounces validation by 200 ms; its numbers are what a user waits, debounce included.`,
     '',

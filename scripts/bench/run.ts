@@ -83,9 +83,20 @@ async function main(): Promise<void> {
     node: process.version,
     date: new Date().toISOString().slice(0, 10),
     commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
+    nodeStartMs: nodeStart(Math.max(5, runs)),
   };
   const text = writeReport(join(root, 'docs', 'performance.md'), measured, servers.map((s) => s.name), machine, cli, runs, !process.argv.includes('--no-write') && !arg('servers'));
   process.stdout.write(text);
+}
+
+function nodeStart(runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, ['-e', '0']);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[times.length >> 1];
 }
 
 /**
