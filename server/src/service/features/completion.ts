@@ -236,11 +236,16 @@ function firstSentence(text: string): string {
   return m ? m[1] : text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
+/** Only blank lines, comments and markers; stops at the first line with content (usually the first). */
 function isEmptyDocument(text: string): boolean {
-  return text.split('\n').every((l) => {
-    const t = l.trim();
-    return t === '' || t.startsWith('#') || t === '---' || t === '...';
-  });
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const t = text.slice(start, end).trim();
+    if (!(t === '' || t.startsWith('#') || t === '---' || t === '...')) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 function lineStartOf(text: string, rel: number): number {

@@ -56,7 +56,24 @@ function analyse(text: string, start: number): Line {
   return { start, text, dashes, keyColumn: i, key, blank: blank && dashes.length === 0 };
 }
 
+/**
+ * The analysed lines of the last few texts asked about: completion asks about
+ * the same document again and again, and analysing a 2,600-line Pod's every
+ * line took several milliseconds per request.
+ */
+const recentLines: { text: string; lines: Line[] }[] = [];
+const RECENT = 4;
+
 function linesOf(text: string): Line[] {
+  const hit = recentLines.find((r) => r.text === text);
+  if (hit) return hit.lines;
+  const lines = analyseLines(text);
+  recentLines.unshift({ text, lines });
+  if (recentLines.length > RECENT) recentLines.pop();
+  return lines;
+}
+
+function analyseLines(text: string): Line[] {
   const out: Line[] = [];
   let start = 0;
   for (const raw of text.split('\n')) {
