@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { progressReporter } from '../../server/src/cli/lint';
+import { workerCount } from '../../server/src/cli/workers';
 import { CLI, runCli } from './cliRunner';
 
 describe('podsense lint in worker threads', { skip: existsSync(CLI) ? false : 'dist/cli.js missing: run npm run build' }, () => {
@@ -27,6 +28,13 @@ describe('podsense lint in worker threads', { skip: existsSync(CLI) ? false : 'd
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+  it('uses worker threads by default only from 4 cores on, and always when --jobs asks', () => {
+    assert.equal(workerCount(undefined, 2), 1);
+    assert.equal(workerCount(undefined, 3), 1);
+    assert.equal(workerCount(undefined, 4), 4);
+    assert.equal(workerCount(undefined, 32), 8);
+    assert.equal(workerCount(3, 2), 3);
   });
   it('rejects a bad --jobs', () => {
     assert.equal(runCli(['lint', '.', '--jobs', '0']).code, 2);

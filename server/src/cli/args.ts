@@ -32,7 +32,7 @@ Options:
       --rule <id>=<level>          set a rule's level: off, hint, info, warning, error (repeatable)
   -q, --quiet                      report errors only
       --locale <en|zh-cn>          language of messages (default: from LANG)
-  -j, --jobs <n>                   worker threads for 200 files or more (default: one per core; 1: none)
+  -j, --jobs <n>                   worker threads for 200 files or more (default: one per core from 4 cores; 1: none)
   -h, --help                       show this help
   -v, --version                    show the version
 
