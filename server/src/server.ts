@@ -16,12 +16,20 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CODE_ACTION_KINDS, getLanguageService, LanguageService, Locale, ParsedFile, resolveLocale, SchemaData } from './service';
+import type { LanguageService, Locale, ParsedFile, SchemaData } from './service';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
-import { findProjectConfig, ProjectConfig } from './projectConfig';
+import type { ProjectConfig } from './projectConfig';
 import { runSafe } from './runSafe';
 import { mergeRuleLevels, RuleLevels } from './service/config';
+import { CODE_ACTION_KINDS } from './service/features/codeActionKinds';
+import { resolveLocale } from './service/l10n';
+
+type Engine = typeof import('./engine');
+let engineModule: Engine | undefined;
+/** The language service's bundle, loaded on first use (engine.ts). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engine = (): Engine => (engineModule ??= require('./engine') as Engine);
 import { Settings, SettingsStore } from './settings';
 
 /**
@@ -30,7 +38,7 @@ import { Settings, SettingsStore } from './settings';
  */
 export function startServer(connection: Connection, loadSchema: () => SchemaData): void {
   let loaded: LanguageService | undefined;
-  const service = (): LanguageService => (loaded ??= getLanguageService(loadSchema()));
+  const service = (): LanguageService => (loaded ??= engine().getLanguageService(loadSchema()));
   const documents = new TextDocuments(TextDocument);
   const parsed = new Map<string, { version: number; file: ParsedFile }>();
   let clientLocale: string | undefined;
@@ -79,7 +87,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
     let project: ProjectConfig | undefined;
     if (uri.startsWith('file:')) {
       try {
-        project = findProjectConfig(dirname(fileURLToPath(uri)), projectConfigs);
+        project = engine().findProjectConfig(dirname(fileURLToPath(uri)), projectConfigs);
       } catch {
         project = undefined;
       }

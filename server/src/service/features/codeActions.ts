@@ -11,6 +11,7 @@ import { disjoint, Edit, indentUnit, Source } from './fixes/text';
 import { Titles, titles } from './fixes/titles';
 import type { Fix } from './fixes/types';
 import { doValidation } from './validation';
+import { CODE_ACTION_KINDS, FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND } from './codeActionKinds';
 
 export interface CodeActionOptions {
   readonly locale: Locale;
@@ -18,12 +19,7 @@ export interface CodeActionOptions {
   readonly rules?: RuleLevels;
 }
 
-/** The client command that opens a rule's documentation: `[id, href]`. */
-export const SHOW_RULE_DOCS_COMMAND = 'podsense.showRuleDocs';
-/** Our `source.fixAll` kind: every safe fix in the file, for fix-on-save. */
-export const FIX_ALL_KIND = 'source.fixAll.podsense';
-/** The kinds to announce in `codeActionProvider.codeActionKinds`. */
-export const CODE_ACTION_KINDS: readonly string[] = ['quickfix', FIX_ALL_KIND];
+export { CODE_ACTION_KINDS, FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND };
 
 /** Codes whose preferred fix is safe to apply everywhere at once. */
 const SAFE_CODES = new Set(['unknown-field', 'invalid-type']);
