@@ -15,7 +15,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChunkedDocument } from './service/parse/chunkedDocument';
 import type { LanguageService, Locale, ParsedFile, SchemaData } from './service';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
@@ -39,7 +39,8 @@ import { Settings, SettingsStore } from './settings';
 export function startServer(connection: Connection, loadSchema: () => SchemaData): void {
   let loaded: LanguageService | undefined;
   const service = (): LanguageService => (loaded ??= engine().getLanguageService(loadSchema()));
-  const documents = new TextDocuments(TextDocument);
+  // Open documents are kept split at `---` (ChunkedDocument): an edit rebuilds one document's text, not the file's.
+  const documents = new TextDocuments<ChunkedDocument>(ChunkedDocument);
   const parsed = new Map<string, { version: number; file: ParsedFile }>();
   let clientLocale: string | undefined;
   let settings: SettingsStore;
@@ -100,10 +101,10 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
   }
 
   /** Parse once per document version; an edit re-parses only the `---` documents it touched. */
-  function fileOf(doc: TextDocument): ParsedFile {
+  function fileOf(doc: ChunkedDocument): ParsedFile {
     const cached = parsed.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.file;
-    const file = service().parse(doc.getText(), cached?.file);
+    const file = service().parseTexts(doc.documentTexts, () => doc.getText(), cached?.file);
     parsed.set(doc.uri, { version: doc.version, file });
     return file;
   }
@@ -118,7 +119,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
    * about 20 ms with a turn of the event loop between them, so a huge file
    * never blocks hover or the next edit; a newer version abandons the run.
    */
-  async function diagnosticsOf(doc: TextDocument): Promise<Diagnostic[] | undefined> {
+  async function diagnosticsOf(doc: ChunkedDocument): Promise<Diagnostic[] | undefined> {
     const s = await settings.forResource(doc.uri);
     if (!s.validate) return [];
     const locale = resolveLocale(s.language, clientLocale);
@@ -154,7 +155,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
     return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
   }
 
-  async function publish(doc: TextDocument): Promise<void> {
+  async function publish(doc: ChunkedDocument): Promise<void> {
     const diagnostics = await diagnosticsOf(doc);
     if (diagnostics && documents.get(doc.uri)?.version === doc.version) {
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });

@@ -12,7 +12,7 @@ import { doHover, HoverOptions } from './features/hover';
 import { findDocumentSymbols } from './features/symbols';
 import type { Locale } from './l10n';
 import { doValidation, ValidationOptions } from './features/validation';
-import { parseFile, ParsedFile } from './parse/documents';
+import { parseDocumentTexts, parseFile, ParsedFile } from './parse/documents';
 import { resourcesOf } from './resources';
 import { Schema, SchemaData } from './schema/model';
 
@@ -26,6 +26,8 @@ export interface LanguageService {
   readonly schema: Schema;
   /** Parses `text`, reusing the unchanged `---` documents of `previous`. */
   parse(text: string, previous?: ParsedFile): ParsedFile;
+  /** The same from a file's `---` documents' texts (ChunkedDocument's), reusing unchanged ones by identity. */
+  parseTexts(texts: readonly string[], wholeText: () => string, previous?: ParsedFile): ParsedFile;
   doHover(file: ParsedFile, document: TextDocument, position: Position, options: HoverOptions): Hover | null;
   /**
    * YAML, schema and rule diagnostics, per `---` document, cached on unchanged
@@ -49,6 +51,7 @@ export function getLanguageService(data: SchemaData): LanguageService {
   return {
     schema,
     parse: (text, previous) => parseFile(text, previous),
+    parseTexts: (texts, wholeText, previous) => parseDocumentTexts(texts, wholeText, previous),
     doHover: (file, document, position, options) =>
       doHover(schema, file, document, document.offsetAt(position), options),
     doValidation: (file, document, options, from, to) => doValidation(schema, file, document, options, from, to),

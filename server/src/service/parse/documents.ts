@@ -1,5 +1,8 @@
 import { Document, isCollection, isMap, isPair, isScalar, parseDocument, YAMLParseError } from 'yaml';
 import { patchScalarEdit } from './patch';
+import { detach, splitDocuments } from './split';
+
+export { detach, splitDocuments };
 
 /**
  * One `---` document of a file. The YAML AST's offsets are relative to the
@@ -63,30 +66,6 @@ export interface ParsedFile {
 // the same check in linear time.
 const PARSE_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false } as const;
 
-/**
- * Splits text into `---` chunks. A line that starts with `---` followed by
- * whitespace or the end of the line is always a document marker in YAML 1.2
- * (it cannot be content, not even inside a block scalar), so a line scan finds
- * every boundary without parsing.
- */
-export function splitDocuments(text: string): number[] {
-  const starts = [0];
-  let pos = text.startsWith('---') && isMarkerEnd(text, 3) ? 3 : 0;
-  for (;;) {
-    const nl = text.indexOf('\n---', pos);
-    if (nl < 0) break;
-    const at = nl + 1;
-    if (isMarkerEnd(text, at + 3)) starts.push(at);
-    pos = at + 3;
-  }
-  return starts;
-}
-
-function isMarkerEnd(text: string, i: number): boolean {
-  if (i >= text.length) return true;
-  const c = text.charCodeAt(i);
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
 
 class Chunk implements YamlChunk {
   readonly memo = new Map<string, unknown>();
@@ -179,6 +158,20 @@ export function setPatchFromChars(chars: number): void {
 export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const starts = splitDocuments(text);
   const texts = starts.map((s, i) => text.slice(s, i + 1 < starts.length ? starts[i + 1] : text.length));
+  return parseDocumentTexts(texts, () => text, previous, detach);
+}
+
+/**
+ * The same from texts already split at `---` (ChunkedDocument keeps them so),
+ * whose unchanged pieces are the previous version's strings: they compare by
+ * identity. The whole text is joined only if a feature asks for `text`.
+ */
+export function parseDocumentTexts(
+  texts: readonly string[],
+  wholeText: () => string,
+  previous?: ParsedFile,
+  own: (piece: string) => string = (piece) => piece,
+): ParsedFile {
   const old = previous?.documents ?? [];
   const reused: (YamlChunk | undefined)[] = new Array(texts.length);
   let head = 0;
@@ -197,28 +190,29 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   }
   // One large document edited inside a scalar (typing a value): patch its AST rather than parse it again.
   const edited = texts.length === old.length && head + tail === texts.length - 1 ? old[head].chunk : undefined;
-  const patched = edited instanceof Chunk && texts[head].length >= PATCH_FROM_CHARS ? edited.edited(detach(texts[head])) : undefined;
+  const patched = edited instanceof Chunk && texts[head].length >= PATCH_FROM_CHARS ? edited.edited(own(texts[head])) : undefined;
   let newChunks = 0;
+  let start = 0;
   const documents = texts.map((chunkText, i) => {
     let chunk = reused[i] ?? (i === head ? patched : undefined);
     if (!chunk) {
-      chunk = parseChunk(detach(chunkText));
+      chunk = parseChunk(own(chunkText));
       newChunks++;
     }
-    return { start: starts[i], chunk };
+    const doc = { start, chunk };
+    start += chunkText.length;
+    return doc;
   });
-  return { text, documents, newChunks };
+  let text: string | undefined;
+  return {
+    get text() {
+      return (text ??= wholeText());
+    },
+    documents,
+    newChunks,
+  };
 }
 
-/**
- * A copy of a slice that no longer points into the whole file's text: a
- * chunk lives on across versions, and a V8 sliced string would keep every
- * old version of a large file alive with it. (A JSON round trip is the
- * portable way to get a flat, independent copy.)
- */
-function detach(slice: string): string {
-  return slice.length < 13 ? slice : (JSON.parse(JSON.stringify(slice)) as string);
-}
 
 /** The document containing a file offset (binary search over chunk starts). */
 export function documentAt(file: ParsedFile, offset: number): YamlDocument | undefined {

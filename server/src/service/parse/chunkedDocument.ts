@@ -1,0 +1,280 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { detach, isMarkerEnd, splitDocuments } from './split';
+
+/**
+ * An open document kept as its `---` documents' texts (pieces) instead of one
+ * string. vscode-languageserver-textdocument rebuilds the whole text on every
+ * keystroke, which on a 2.4 MB file costs about 8 ms here (a fresh 2.4 MB
+ * string each time); an edit here rebuilds one piece, and the parse cache
+ * reuses the other pieces by identity. The whole text is joined only when
+ * something asks for it, once per version.
+ *
+ * Positions behave exactly as TextDocument's do (line breaks \n, \r\n and a
+ * lone \r; offsets inside a \r\n pair and past a line's end are pulled back
+ * before the break); a property test holds the two side by side.
+ */
+export class ChunkedDocument implements TextDocument {
+  private pieces: string[];
+  /** Offset of each piece in the text. */
+  private starts: number[] = [];
+  /** Per piece, the offsets (in the piece) where its lines start; computed when first needed. */
+  private lineStarts: (number[] | undefined)[];
+  /** Per piece, the number of the line it starts on; recomputed after an edit changes a line count. */
+  private firstLines: number[] | undefined;
+  private joined: string | undefined;
+  private length = 0;
+
+  private constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    private currentVersion: number,
+    text: string,
+  ) {
+    this.pieces = ChunkedDocument.split(text);
+    this.lineStarts = new Array(this.pieces.length);
+    this.joined = text;
+    this.reindex();
+  }
+
+  static create(uri: string, languageId: string, version: number, text: string): ChunkedDocument {
+    return new ChunkedDocument(uri, languageId, version, text);
+  }
+
+  /** Applies a didChange's content changes in order, as TextDocument.update does. */
+  static update(doc: ChunkedDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): ChunkedDocument {
+    for (const change of changes) {
+      if ('range' in change && change.range) {
+        const range = wellFormed(change.range);
+        doc.replace(doc.offsetAt(range.start), doc.offsetAt(range.end), change.text);
+      } else {
+        doc.replaceAll(change.text);
+      }
+    }
+    doc.currentVersion = version;
+    return doc;
+  }
+
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  /** The texts of the file's `---` documents, in order; an unchanged piece is the same string from version to version. */
+  get documentTexts(): readonly string[] {
+    return this.pieces;
+  }
+
+  get lineCount(): number {
+    const last = this.pieces.length - 1;
+    return this.lineFirsts()[last] + this.linesOf(last).length;
+  }
+
+  getText(range?: Range): string {
+    if (range) {
+      const start = this.offsetAt(range.start);
+      const end = this.offsetAt(range.end);
+      return this.slice(start, end);
+    }
+    return (this.joined ??= this.pieces.join(''));
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(Math.min(offset, this.length), 0);
+    const p = this.pieceAt(offset);
+    const lines = this.linesOf(p);
+    const rel = offset - this.starts[p];
+    let low = 0;
+    let high = lines.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (lines[mid] > rel) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    const character = this.beforeBreak(p, rel, lines[line]) - lines[line];
+    return { line: this.lineFirsts()[p] + line, character };
+  }
+
+  offsetAt(position: Position): number {
+    const total = this.lineCount;
+    if (position.line >= total) return this.length;
+    if (position.line < 0) return 0;
+    const p = this.pieceOfLine(position.line);
+    const lines = this.linesOf(p);
+    const i = position.line - this.lineFirsts()[p];
+    const lineStart = lines[i];
+    if (position.character <= 0) return this.starts[p] + lineStart;
+    const pieceLength = this.pieces[p].length;
+    const nextLineStart = i + 1 < lines.length ? lines[i + 1] : pieceLength;
+    const rel = Math.min(lineStart + position.character, nextLineStart);
+    return this.starts[p] + this.beforeBreak(p, rel, lineStart);
+  }
+
+  getLineRange(line: number): Range {
+    const total = this.lineCount;
+    if (line >= total) {
+      const last = total - 1;
+      const { p, i } = this.lineIn(last);
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.pieces[p].length - this.linesOf(p)[i] } };
+    }
+    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const { p, i } = this.lineIn(line);
+    const lines = this.linesOf(p);
+    const next = i + 1 < lines.length ? lines[i + 1] : this.pieces[p].length;
+    return { start: { line, character: 0 }, end: { line, character: this.beforeBreak(p, next, lines[i]) - lines[i] } };
+  }
+
+  getEOLCharacters(line: number): string {
+    if (line < 0 || line >= this.lineCount) return '';
+    const { p, i } = this.lineIn(line);
+    const lines = this.linesOf(p);
+    const next = i + 1 < lines.length ? lines[i + 1] : this.pieces[p].length;
+    return this.pieces[p].slice(this.beforeBreak(p, next, lines[i]), next);
+  }
+
+  /** The piece a line is in, and its index among the piece's lines. */
+  private lineIn(line: number): { p: number; i: number } {
+    const p = this.pieceOfLine(line);
+    return { p, i: line - this.lineFirsts()[p] };
+  }
+
+  /** Like String.prototype.substring, which TextDocument uses: reversed bounds are swapped. */
+  private slice(start: number, end: number): string {
+    if (end < start) [start, end] = [end, start];
+    if (end === start) return '';
+    const p = this.pieceAt(start);
+    const pieceEnd = this.starts[p] + this.pieces[p].length;
+    if (end <= pieceEnd) return this.pieces[p].slice(start - this.starts[p], end - this.starts[p]);
+    return this.getText().slice(start, end);
+  }
+
+  /** Pulls an offset back before the line break it is in or after, as TextDocument does. */
+  private beforeBreak(p: number, rel: number, lineStart: number): number {
+    const text = this.pieces[p];
+    while (rel > lineStart && isBreak(text.charCodeAt(rel - 1))) rel--;
+    return rel;
+  }
+
+  /** The piece holding an offset; the end of the text belongs to the last piece. */
+  private pieceAt(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private pieceOfLine(line: number): number {
+    const firsts = this.lineFirsts();
+    let lo = 0;
+    let hi = firsts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * Line starts within a piece. A piece other than the last ends with a line
+   * break, and the empty line after it is the next piece's first line, so it
+   * is not counted here.
+   */
+  private linesOf(p: number): number[] {
+    let lines = this.lineStarts[p];
+    if (!lines) {
+      const text = this.pieces[p];
+      lines = [0];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13 || c === 10) {
+          if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+          lines.push(i + 1);
+        }
+      }
+      if (p < this.pieces.length - 1 && lines.length > 1) lines.pop();
+      this.lineStarts[p] = lines;
+    }
+    return lines;
+  }
+
+  private lineFirsts(): number[] {
+    if (!this.firstLines) {
+      const firsts = new Array<number>(this.pieces.length);
+      let line = 0;
+      for (let p = 0; p < this.pieces.length; p++) {
+        firsts[p] = line;
+        line += this.linesOf(p).length;
+      }
+      this.firstLines = firsts;
+    }
+    return this.firstLines;
+  }
+
+  private reindex(): void {
+    let at = 0;
+    this.starts = this.pieces.map((piece) => {
+      const start = at;
+      at += piece.length;
+      return start;
+    });
+    this.length = at;
+    this.firstLines = undefined;
+  }
+
+  /**
+   * Replaces [start, end) with text. Inside one piece, when the piece keeps
+   * its `---` marker, its final line break and gains no marker, only that
+   * piece changes; otherwise the text is joined and split again.
+   */
+  private replace(start: number, end: number, text: string): void {
+    const p = this.pieceAt(start);
+    const piece = this.pieces[p];
+    const from = start - this.starts[p];
+    const to = end - this.starts[p];
+    if (to <= piece.length) {
+      const next = piece.slice(0, from) + text + piece.slice(to);
+      const last = p === this.pieces.length - 1;
+      const keepsShape = (last || next.endsWith('\n')) && (p === 0 || startsWithMarker(next)) && splitDocuments(next).length === 1;
+      if (keepsShape && next.length > 0) {
+        this.pieces[p] = detach(next);
+        this.lineStarts[p] = undefined;
+        this.joined = undefined;
+        this.reindex();
+        return;
+      }
+    }
+    const whole = this.getText();
+    this.replaceAll(whole.slice(0, start) + text + whole.slice(end));
+  }
+
+  private replaceAll(text: string): void {
+    this.pieces = ChunkedDocument.split(text);
+    this.lineStarts = new Array(this.pieces.length);
+    this.joined = text;
+    this.reindex();
+  }
+
+  private static split(text: string): string[] {
+    const starts = splitDocuments(text);
+    return starts.map((s, i) => detach(text.slice(s, i + 1 < starts.length ? starts[i + 1] : text.length)));
+  }
+}
+
+function isBreak(c: number): boolean {
+  return c === 13 || c === 10;
+}
+
+function startsWithMarker(text: string): boolean {
+  return text.startsWith('---') && isMarkerEnd(text, 3);
+}
+
+function wellFormed(range: Range): Range {
+  const { start, end } = range;
+  return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
+}
