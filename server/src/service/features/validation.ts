@@ -48,23 +48,31 @@ export function doValidation(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const levelsKey = options.rules ? JSON.stringify(options.rules) : '';
-  for (let i = from; i < Math.min(to, file.documents.length); i++) {
+  // The memo keys, built once per call rather than per document (a 3,000-document file is checked on every edit).
+  const keys = [false, true].map((templatedBefore) => {
+    const key = `lsp:${options.locale}:${templatedBefore}:${levelsKey}`;
+    return { key, relative: `${key}:relative` };
+  });
+  const end = Math.min(to, file.documents.length);
+  // A templated file gets one note, not one per `---` document: only the first of a run of templated documents says it.
+  let templatedBefore = from > 0 && isTemplated(findingsOf(schema, file.documents[from - 1], options));
+  for (let i = from; i < end; i++) {
     const doc = file.documents[i];
-    // A templated file gets one note, not one per `---` document: only the first of a run of templated documents says it.
-    const templatedBefore = i > 0 && isTemplated(findingsOf(schema, file.documents[i - 1], options));
+    const { key, relative: relativeKey } = keys[templatedBefore ? 1 : 0];
     const startLine = document.positionAt(doc.start).line;
     // Converted diagnostics are cached per document, settings and first line: after an edit
     // elsewhere that keeps this document's line, they are reused as they are.
-    const key = `lsp:${options.locale}:${templatedBefore}:${levelsKey}`;
     const cached = doc.chunk.memo.get(key) as { startLine: number; diagnostics: Diagnostic[] } | undefined;
+    let diagnostics: Diagnostic[];
     if (cached && cached.startLine === startLine) {
-      for (const d of cached.diagnostics) out.push(d);
-      continue;
+      diagnostics = cached.diagnostics;
+    } else {
+      const relative = relativeDiagnostics(schema, doc, options, templatedBefore, relativeKey);
+      diagnostics = startLine === 0 ? relative : relative.map((d) => shifted(d, startLine));
+      doc.chunk.memo.set(key, { startLine, diagnostics });
     }
-    const relative = relativeDiagnostics(schema, doc, options, templatedBefore, `${key}:relative`);
-    const diagnostics = startLine === 0 ? relative : relative.map((d) => shifted(d, startLine));
-    doc.chunk.memo.set(key, { startLine, diagnostics });
-    for (const d of diagnostics) out.push(d);
+    for (let k = 0; k < diagnostics.length; k++) out.push(diagnostics[k]);
+    templatedBefore = isTemplated(findingsOf(schema, doc, options));
   }
   return out;
 }
