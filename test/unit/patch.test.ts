@@ -29,12 +29,12 @@ function dump(doc: Document.Parsed): string[] {
     } else if (isScalar(n)) {
       const v = n.value;
       out.push(
-        `scalar ${n.type} ${JSON.stringify(n.range)} ${typeof v} ${typeof v === 'bigint' ? String(v) : JSON.stringify(v)} ${n.format ?? ''} ${n.comment ?? ''}`,
+        `scalar ${n.type} ${JSON.stringify(n.range)} ${typeof v} ${typeof v === 'bigint' ? String(v) : JSON.stringify(v)} ${n.format ?? ''} ${n.comment ?? ''} ${n.spaceBefore ? 'blank-before' : ''}`,
       );
     } else if (isAlias(n)) {
       out.push(`alias ${n.source} ${JSON.stringify(n.range)}`);
     } else if (isCollection(n)) {
-      out.push(`${isMap(n) ? 'map' : 'seq'} ${n.flow ? 'flow' : 'block'} ${JSON.stringify(n.range)} ${n.items.length}`);
+      out.push(`${isMap(n) ? 'map' : 'seq'} ${n.flow ? 'flow' : 'block'} ${JSON.stringify(n.range)} ${n.items.length} ${n.spaceBefore ? 'blank-before' : ''}`);
       for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
     }
   }
@@ -104,6 +104,7 @@ describe('editing a scalar patches the AST exactly as a parse would', () => {
   it(`matches a fresh parse after random edits to ${single.length} documents from ${source}`, () => {
     let patched = 0;
     let runs = 0;
+    const patchedByOp = [0, 0, 0, 0];
     fc.assert(
       fc.property(
         fc.nat(),
@@ -111,7 +112,8 @@ describe('editing a scalar patches the AST exactly as a parse would', () => {
         fc.constantFrom(...TYPED),
         fc.integer({ min: 0, max: 3 }),
         fc.integer({ min: 1, max: 4 }),
-        (t, o, typed, deleted, steps) => {
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 4 }),
+        (t, o, typed, deleted, steps, ops) => {
           let text = single[t % single.length];
           let file = parseFile(text);
           void file.documents[0].chunk.yaml;
@@ -119,14 +121,34 @@ describe('editing a scalar patches the AST exactly as a parse would', () => {
             const offsets = scalarOffsets(text);
             if (offsets.length === 0) return;
             const at = offsets[(o + step * 7) % offsets.length];
-            const next = text.slice(0, at) + (step % 2 === 0 ? typed : '') + text.slice(Math.min(text.length, at + (step % 2 === 0 ? 0 : deleted)));
+            let next: string;
+            const op = ops[step];
+            if (op === 0) {
+              next = text.slice(0, at) + typed + text.slice(at);
+            } else if (op === 1) {
+              next = text.slice(0, at) + text.slice(Math.min(text.length, at + deleted));
+            } else if (op === 2) {
+              // Enter at the end of a line: a new line of spaces.
+              const lineEnd = text.indexOf('\n', at);
+              if (lineEnd < 0) continue;
+              next = text.slice(0, lineEnd) + '\n' + ' '.repeat(deleted * 2) + text.slice(lineEnd);
+            } else {
+              // Deleting a line of spaces, if there is one.
+              const blanks = [...text.matchAll(/\n( *\n)/g)];
+              if (blanks.length === 0) continue;
+              const b = blanks[(o + step) % blanks.length];
+              next = text.slice(0, b.index + 1) + text.slice(b.index + 1 + b[1].length);
+            }
             if (next === text) continue;
             const before = file.documents[0].chunk.yaml;
             const nextFile = parseFile(next, file);
             const doc = nextFile.documents[0].chunk.yaml;
             runs++;
-            if (doc === before) patched++;
-            assert.deepEqual(dump(doc), fresh(next), `after typing ${JSON.stringify(typed)} at ${at}`);
+            if (doc === before) {
+              patched++;
+              patchedByOp[op]++;
+            }
+            assert.deepEqual(dump(doc), fresh(next), `after edit ${op} (${JSON.stringify(typed)}) at ${at}`);
             text = next;
             file = nextFile;
           }
@@ -136,7 +158,12 @@ describe('editing a scalar patches the AST exactly as a parse would', () => {
     );
     // The property must have exercised the patch, not only the parse it falls back to.
     assert.ok(patched > runs / 5, `the patch applied in ${patched} of ${runs} edits`);
-    if (process.env.PATCH_RUNS) console.log(`the patch applied in ${patched} of ${runs} edits`);
+    // Each kind of edit: typing, deleting, a new line, deleting a blank line.
+    assert.ok(
+      patchedByOp.every((n) => n > 0),
+      `patched per kind of edit: ${patchedByOp.join(', ')}`,
+    );
+    if (process.env.PATCH_RUNS) console.log(`the patch applied in ${patched} of ${runs} edits (per kind: ${patchedByOp.join(', ')})`);
   });
 
   it('leaves the previous version of the document intact for anyone still holding it', () => {

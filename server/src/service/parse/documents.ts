@@ -1,5 +1,5 @@
 import { Document, isCollection, isMap, isPair, isScalar, parseDocument, YAMLParseError } from 'yaml';
-import { patchScalarEdit } from './patch';
+import { patchEdit } from './patch';
 import { detach, splitDocuments } from './split';
 
 export { detach, splitDocuments };
@@ -92,7 +92,7 @@ class Chunk implements YamlChunk {
     const doc = this.parsed;
     if (!doc || this.tooLarge || this.tooManyAliases) return undefined;
     const next = new Chunk(text);
-    if (next.tooLarge || next.tooManyAliases || !patchScalarEdit(doc, this.text, text)) return undefined;
+    if (next.tooLarge || next.tooManyAliases || !patchEdit(doc, this.text, text)) return undefined;
     this.parsed = undefined;
     next.parsed = withDuplicateKeys(doc);
     return next;

@@ -1,26 +1,27 @@
 import { Document, isAlias, isCollection, isDocument, isMap, isPair, isScalar, isSeq, Node, parseDocument, Scalar } from 'yaml';
 
 /**
- * Typing inside one plain scalar of a large `---` document (an image name, a
- * port, a key being written) without re-parsing the document: the parser
- * needs about 45 ms for a 2,600-line Pod here, while this takes a walk over
- * the node ranges. It applies only where the result is certain to equal a
- * fresh parse of the new text, and says no otherwise (the caller parses):
+ * The two edits people make most in a large `---` document, applied to its
+ * AST without parsing it again (the parser needs about 45 ms for a 2,600-line
+ * Pod here; this is a walk over the node ranges). Each applies only where the
+ * result is certain to equal a fresh parse of the new text, and says no
+ * otherwise (the caller parses); the old AST must have no errors or warnings.
  *
- * - the old AST has no errors or warnings, and the edit neither adds nor
- *   removes a line break;
- * - the edit lies inside (or at either end of) one single-line plain scalar
- *   with no tag and no anchor, in a block collection;
+ * Typing inside one plain scalar (an image name, a port, a key being written):
+ * - the edit adds or removes no line break and lies inside (or at either end
+ *   of) one single-line plain scalar with no tag and no anchor, in a block
+ *   collection;
  * - the scalar's new text is a plain scalar on its own: it does not start
  *   with an indicator or a document marker, has no `: `, ` #`, tab, flow
  *   indicator or outer space, and parses alone to one plain scalar.
- *
  * The new scalar (its value typed as a parse would type it: `80` a number,
- * `true` a boolean) replaces the old one, and every range after the edit
- * moves by the length difference. Duplicate keys are the caller's to check
- * again (a key may have been renamed).
+ * `true` a boolean) replaces the old one, and the ranges behind it move.
+ *
+ * Enter, or deleting an empty line: see patchBlankLine.
+ *
+ * Duplicate keys are the caller's to check again (a key may have been renamed).
  */
-export function patchScalarEdit(doc: Document.Parsed, oldText: string, newText: string): boolean {
+export function patchEdit(doc: Document.Parsed, oldText: string, newText: string): boolean {
   if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
   // The edit: old [from, oldEnd) became new [from, newEnd).
   let from = 0;
@@ -33,8 +34,11 @@ export function patchScalarEdit(doc: Document.Parsed, oldText: string, newText: 
     newEnd--;
   }
   if (from === oldText.length && from === newText.length) return false;
-  if (hasBreak(oldText, from, oldEnd) || hasBreak(newText, from, newEnd)) return false;
+  if (hasBreak(oldText, from, oldEnd) || hasBreak(newText, from, newEnd)) return patchBlankLine(doc, oldText, newText, from, oldEnd, newEnd);
+  return patchScalar(doc, oldText, newText, from, oldEnd, newEnd);
+}
 
+function patchScalar(doc: Document.Parsed, oldText: string, newText: string, from: number, oldEnd: number, newEnd: number): boolean {
   const found = scalarAt(doc, from, oldEnd);
   if (!found) return false;
   const { scalar, parent, ancestors, replace } = found;
@@ -48,7 +52,15 @@ export function patchScalarEdit(doc: Document.Parsed, oldText: string, newText: 
   const fresh = alone.contents;
   if (alone.errors.length > 0 || alone.warnings.length > 0 || !isScalar(fresh) || fresh.type !== 'PLAIN' || fresh.tag || fresh.source !== source) return false;
 
-  shiftRanges(doc, oldEnd, delta, ancestors);
+  shiftRanges(
+    doc,
+    (r, holds) => {
+      if (r[0] > oldEnd || (r[0] === oldEnd && !holds)) r[0] += delta;
+      if (r[1] > oldEnd || (r[1] === oldEnd && holds)) r[1] += delta;
+      if (r[2] > oldEnd || (r[2] === oldEnd && holds)) r[2] += delta;
+    },
+    ancestors,
+  );
   fresh.range = [start, valueEnd + delta, nodeEnd + delta];
   if (scalar.spaceBefore) fresh.spaceBefore = true;
   if (scalar.commentBefore) fresh.commentBefore = scalar.commentBefore;
@@ -118,34 +130,142 @@ function scalarAt(doc: Document.Parsed, from: number, to: number): Found | undef
   }
 }
 
+type Range3 = [number, number, number];
+
 /**
- * Moves the ranges behind the edit (which ended at `at` in the old text) by
- * `delta`: offsets after `at` move. Right at `at`, the collections holding
- * the scalar end with it and move their ends, not their starts (typing at the
- * start of a document's first key); any other node ending there ends before
- * the edit (typing at the start of the next key), and any other node starting
- * there starts after it.
+ * Applies `move` to every range of the document; `holds` tells whether the
+ * node is a collection holding the edit (for a scalar edit: right at the
+ * edit's end, those end with it and move their ends, not their starts, as in
+ * typing at the start of a document's first key; any other node ending there
+ * ends before the edit, and any other node starting there starts after it).
  */
-function shiftRanges(doc: Document.Parsed, at: number, delta: number, ancestors: ReadonlySet<unknown>): void {
-  const move = (r: [number, number, number] | null | undefined, holds: boolean) => {
-    if (!r) return;
-    if (r[0] > at || (r[0] === at && !holds)) r[0] += delta;
-    if (r[1] > at || (r[1] === at && holds)) r[1] += delta;
-    if (r[2] > at || (r[2] === at && holds)) r[2] += delta;
+function shiftRanges(doc: Document.Parsed, move: (r: Range3, holds: boolean) => void, ancestors: ReadonlySet<unknown> = new Set()): void {
+  const apply = (r: Range3 | null | undefined, holds: boolean) => {
+    if (r) move(r, holds);
   };
-  move(doc.range, true);
+  apply(doc.range, true);
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const n = stack.pop();
     if (isPair(n)) {
       stack.push(n.key, n.value);
     } else if (isScalar(n) || isAlias(n)) {
-      move(n.range, false);
+      apply(n.range, false);
     } else if (isCollection(n)) {
-      move(n.range, ancestors.has(n));
+      apply(n.range, ancestors.has(n));
       for (const item of n.items) stack.push(item);
     } else if (isDocument(n)) {
       stack.push(n.contents);
     }
   }
+}
+
+/**
+ * Enter at the end of a line or before a line's content (a new line of
+ * spaces), or deleting such a line: the AST keeps its nodes, the ones below
+ * move, and the first node of the next line gains or loses its blank-line
+ * mark (`spaceBefore`). Only between two lines of plain content: no comment,
+ * block scalar, quote or flow collection on either, and not inside any scalar
+ * (a blank line inside a multi-line plain scalar is a line feed in its value).
+ */
+function patchBlankLine(doc: Document.Parsed, oldText: string, newText: string, from: number, oldEnd: number, newEnd: number): boolean {
+  const inserting = oldEnd === from;
+  if (!inserting && newEnd !== from) return false;
+  // Where the blank line is, as a whole line at a line start of the text without it.
+  const blank = inserting ? blankLineAdded(oldText, newText, from, newEnd) : blankLineAdded(newText, oldText, from, oldEnd);
+  if (!blank) return false;
+  const { at, length } = blank;
+  const without = inserting ? oldText : newText;
+  if (at === 0 || at >= without.length) return false;
+  const aboveStart = without.lastIndexOf('\n', at - 2) + 1;
+  const belowEnd = without.indexOf('\n', at);
+  if (!isPlainContentLine(without.slice(aboveStart, at - 1)) || !isPlainContentLine(without.slice(at, belowEnd < 0 ? without.length : belowEnd))) return false;
+  if (!outsideScalarsAndFlow(doc, at - 1)) return false;
+  // The node that carries the blank-line mark: the outermost one starting at the line's first character (a
+  // list that starts there), or else after each `- ` marker in turn (an item of a list that started above).
+  // Found before anything moves.
+  const marks = /^( *)((?:- +)*)/.exec(without.slice(at, at + 200))!;
+  const candidates = [marks[1].length];
+  for (const m of marks[2].matchAll(/- +/g)) candidates.push(marks[1].length + m.index + m[0].length);
+  const shift = inserting ? 0 : length;
+  let first: Node | undefined;
+  for (const c of candidates) if (!first) first = outermostAt(doc, at + c + shift);
+  if (!first) return false;
+  // Old offsets: a node ending with the line above (its break included) stays; starts from the line below on move.
+  if (inserting) {
+    shiftRanges(doc, (r) => {
+      if (r[0] >= at) r[0] += length;
+      if (r[1] > at) r[1] += length;
+      if (r[2] > at) r[2] += length;
+    });
+  } else {
+    shiftRanges(doc, (r) => {
+      for (const i of [0, 1, 2] as const) r[i] = r[i] >= at + length ? r[i] - length : Math.min(r[i], at);
+    });
+  }
+  if (inserting) first.spaceBefore = true;
+  else delete first.spaceBefore;
+  return true;
+}
+
+/**
+ * When `longer` is `shorter` with `longer[from, end)` inserted, and that makes
+ * one whole new line of spaces: where it starts in `shorter` (a line start)
+ * and its length with its \n. LF line breaks only.
+ */
+function blankLineAdded(shorter: string, longer: string, from: number, end: number): { at: number; length: number } | undefined {
+  const inserted = longer.slice(from, end);
+  if (!/^ *\n *$/.test(inserted)) return undefined;
+  const lineStart = shorter.lastIndexOf('\n', from - 1) + 1;
+  let lineEnd = shorter.indexOf('\n', from);
+  if (lineEnd < 0) return undefined;
+  const line = shorter.slice(lineStart, lineEnd);
+  const breakAt = from + inserted.indexOf('\n');
+  const first = longer.slice(lineStart, breakAt);
+  const second = longer.slice(breakAt + 1, lineEnd + inserted.length);
+  if (first.trim() === '' && second === line) return { at: lineStart, length: first.length + 1 };
+  if (second.trim() === '' && first === line) return { at: lineEnd + 1, length: second.length + 1 };
+  return undefined;
+}
+
+/** A line with content and none of what makes a blank line next to it matter. */
+function isPlainContentLine(line: string): boolean {
+  return line.trim() !== '' && !/[#|>'"[\]{}\t]/.test(line) && !/^ *(?:---|\.\.\.)/.test(line);
+}
+
+/** True when no scalar spans the offset and no flow collection holds it. */
+function outsideScalarsAndFlow(doc: Document.Parsed, offset: number): boolean {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (isPair(n)) {
+      stack.push(n.key, n.value);
+    } else if (isScalar(n) || isAlias(n)) {
+      const r = n.range;
+      if (r && r[0] < offset && offset < r[1]) return false;
+    } else if (isCollection(n)) {
+      const r = n.range;
+      if (!r || offset < r[0] || offset > r[2]) continue;
+      if (n.flow) return false;
+      for (const item of n.items) stack.push(item);
+    }
+  }
+  return true;
+}
+
+/** The outermost node starting at an offset: a pair's key, or a list item. */
+function outermostAt(doc: Document.Parsed, offset: number): Node | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const n = stack.shift();
+    if (isPair(n)) {
+      stack.push(n.key, n.value);
+      continue;
+    }
+    const r = (n as Node | null)?.range;
+    if (!r) continue;
+    if (r[0] === offset) return n as Node;
+    if (isCollection(n) && r[0] < offset && offset <= r[2]) for (const item of n.items) stack.push(item);
+  }
+  return undefined;
 }
