@@ -5,6 +5,7 @@ import type { RuleLevels } from '../config';
 import type { Locale } from '../l10n';
 import type { ParsedFile, YamlDocument } from '../parse/documents';
 import { resourcesOf } from '../resources';
+import { lastAtMost } from '../sorted';
 import { podSpecsOf } from '../rules/podSpecs';
 import { RULES, ruleById } from '../rules';
 import type { Rule, Severity } from '../rules/types';
@@ -130,14 +131,8 @@ function lineStartsOf(text: string): number[] {
 
 /** The position of an offset, as TextDocument.positionAt computes it (a \r\n pair counts as the line's end). */
 function positionIn(lineStarts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - lineStarts[lo] };
+  const line = lastAtMost(lineStarts.length, (i) => lineStarts[i], offset);
+  return { line, character: offset - lineStarts[line] };
 }
 
 function isTemplated(findings: readonly Finding[]): boolean {

@@ -1,5 +1,6 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { lastAtMost } from '../sorted';
 import { detach, isMarkerEnd, splitDocuments } from './split';
 
 /**
@@ -158,26 +159,12 @@ export class ChunkedDocument implements TextDocument {
   /** The piece holding an offset; the end of the text belongs to the last piece. */
   private pieceAt(offset: number): number {
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(starts.length, (i) => starts[i], offset);
   }
 
   private pieceOfLine(line: number): number {
     const firsts = this.lineFirsts();
-    let lo = 0;
-    let hi = firsts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (firsts[mid] <= line) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtMost(firsts.length, (i) => firsts[i], line);
   }
 
   /**

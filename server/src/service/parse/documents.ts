@@ -1,5 +1,6 @@
 import { Document, isCollection, isMap, isPair, isScalar, parseDocument, YAMLParseError } from 'yaml';
 import { patchEdit } from './patch';
+import { lastAtMost } from '../sorted';
 import { detach, splitDocuments } from './split';
 
 export { detach, splitDocuments };
@@ -217,12 +218,5 @@ export function parseDocumentTexts(
 /** The document containing a file offset (binary search over chunk starts). */
 export function documentAt(file: ParsedFile, offset: number): YamlDocument | undefined {
   const docs = file.documents;
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (docs[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return docs[lo];
+  return docs[lastAtMost(docs.length, (i) => docs[i].start, offset)];
 }

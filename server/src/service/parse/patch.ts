@@ -1,4 +1,4 @@
-import { Document, isAlias, isCollection, isDocument, isMap, isPair, isScalar, isSeq, Node, parseDocument, Scalar } from 'yaml';
+import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, parseDocument, Scalar } from 'yaml';
 
 /**
  * The two edits people make most in a large `---` document, applied to its
@@ -144,20 +144,31 @@ function shiftRanges(doc: Document.Parsed, move: (r: Range3, holds: boolean) => 
     if (r) move(r, holds);
   };
   apply(doc.range, true);
+  walk(doc, (n) => {
+    apply(n.range, isCollection(n) && ancestors.has(n));
+    return 'enter';
+  });
+}
+
+/**
+ * Visits the document's nodes depth first, a node before its items, with an
+ * explicit stack (no recursion, however deep the document). `visit` answers
+ * 'enter' to visit a collection's items, 'skip' not to, or 'stop'; walk
+ * returns false when stopped.
+ */
+function walk(doc: Document.Parsed, visit: (n: Node) => 'enter' | 'skip' | 'stop'): boolean {
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const n = stack.pop();
     if (isPair(n)) {
-      stack.push(n.key, n.value);
-    } else if (isScalar(n) || isAlias(n)) {
-      apply(n.range, false);
-    } else if (isCollection(n)) {
-      apply(n.range, ancestors.has(n));
-      for (const item of n.items) stack.push(item);
-    } else if (isDocument(n)) {
-      stack.push(n.contents);
+      stack.push(n.value, n.key);
+    } else if (isScalar(n) || isAlias(n) || isCollection(n)) {
+      const next = visit(n);
+      if (next === 'stop') return false;
+      if (next === 'enter' && isCollection(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
     }
   }
+  return true;
 }
 
 /**
@@ -235,37 +246,26 @@ function isPlainContentLine(line: string): boolean {
 
 /** True when no scalar spans the offset and no flow collection holds it. */
 function outsideScalarsAndFlow(doc: Document.Parsed, offset: number): boolean {
-  const stack: unknown[] = [doc.contents];
-  while (stack.length > 0) {
-    const n = stack.pop();
-    if (isPair(n)) {
-      stack.push(n.key, n.value);
-    } else if (isScalar(n) || isAlias(n)) {
-      const r = n.range;
-      if (r && r[0] < offset && offset < r[1]) return false;
-    } else if (isCollection(n)) {
-      const r = n.range;
-      if (!r || offset < r[0] || offset > r[2]) continue;
-      if (n.flow) return false;
-      for (const item of n.items) stack.push(item);
-    }
-  }
-  return true;
+  return walk(doc, (n) => {
+    const r = n.range;
+    if (!r) return 'skip';
+    if (!isCollection(n)) return r[0] < offset && offset < r[1] ? 'stop' : 'skip';
+    if (offset < r[0] || offset > r[2]) return 'skip';
+    return n.flow ? 'stop' : 'enter';
+  });
 }
 
 /** The outermost node starting at an offset: a pair's key, or a list item. */
 function outermostAt(doc: Document.Parsed, offset: number): Node | undefined {
-  const stack: unknown[] = [doc.contents];
-  while (stack.length > 0) {
-    const n = stack.shift();
-    if (isPair(n)) {
-      stack.push(n.key, n.value);
-      continue;
+  let found: Node | undefined;
+  walk(doc, (n) => {
+    const r = n.range;
+    if (!r) return 'skip';
+    if (r[0] === offset) {
+      found = n;
+      return 'stop';
     }
-    const r = (n as Node | null)?.range;
-    if (!r) continue;
-    if (r[0] === offset) return n as Node;
-    if (isCollection(n) && r[0] < offset && offset <= r[2]) for (const item of n.items) stack.push(item);
-  }
-  return undefined;
+    return isCollection(n) && r[0] < offset && offset <= r[2] ? 'enter' : 'skip';
+  });
+  return found;
 }
