@@ -25,6 +25,9 @@ interface Machine {
   readonly commit: string;
   /** Spawn → exit of `node -e 0`, median: the part of start-up that is Node's own. */
   readonly nodeStartMs: number;
+  /** A 300-byte message to a Node child and back over pipes: the transport's own latency. */
+  readonly pipeP50Ms: number;
+  readonly pipeP95Ms: number;
 }
 
 type Metric = {
@@ -71,6 +74,7 @@ export function writeReport(
     `Each file: ${runs} sessions per server (fewer on the 100,000-line file), alternating which server goes first; latencies pooled over sessions.`,
     'The machine is shared and noisy: compare the two servers within this run (the ratio column), not with other days.',
     `Node itself (spawn → exit of \`node -e 0\`) takes ${fmt(machine.nodeStartMs, 'ms')} here, median: the part of any server's start-up that no server can remove.`,
+    `A 300-byte message to a Node child and back over its stdin and stdout takes ${fmt(machine.pipeP50Ms, 'ms')} (p50) and ${fmt(machine.pipeP95Ms, 'ms')} (p95) here: the transport's own share of every request's latency.`,
     '',
     `Both servers are driven over stdio as an editor drives them: initialize, didOpen, wait for diagnostics, hovers and completions on keys of pod specs, completion right after typing a new line, and single-character edits in a value each timed to the diagnostics that follow. A server that offers pull diagnostics (LSP 3.17) is asked for them after each change with the previous result id, as VS Code asks; others are timed to their next \`publishDiagnostics\`. PodSense offers pull and answers \`unchanged\` when an edit changes no finding, which is what typing inside a value usually does; removing a typed new line moves every finding below it, so that edit gets the full report and is timed separately. ${theirs} has the complete Kubernetes JSON schema built from the same kubernetes-models package (scripts/bench/k8sJsonSchema.ts; schema store and CRD store off). It debounces validation by 200 ms; its numbers are what a user waits, debounce included.`,
     '',

@@ -7,7 +7,7 @@
  *   npm run bench -- --servers podsense --files big-multidoc --runs 3 --no-write [--cpu-prof DIR]
  *     (PodSense alone, optionally with V8 CPU profiles of the server, while optimising)
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,9 +84,34 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 10),
     commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
     nodeStartMs: nodeStart(Math.max(5, runs)),
+    ...(await pipeRoundTrip(120)),
   };
   const text = writeReport(join(root, 'docs', 'performance.md'), measured, servers.map((s) => s.name), machine, cli, runs, !process.argv.includes('--no-write') && !arg('servers'));
   process.stdout.write(text);
+}
+
+/**
+ * The transport's own latency: a 300-byte message to a Node child over its
+ * stdin and back over its stdout, as a request to an idle server travels.
+ * No request answered over stdio can be faster than this.
+ */
+async function pipeRoundTrip(rounds: number): Promise<{ pipeP50Ms: number; pipeP95Ms: number }> {
+  const child = spawn(process.execPath, ['-e', "process.stdin.on('data', (d) => process.stdout.write(d))"], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < rounds; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      const t = performance.now();
+      const back = new Promise((r) => child.stdout!.once('data', r));
+      child.stdin!.write('x'.repeat(300));
+      await back;
+      times.push(performance.now() - t);
+    }
+  } finally {
+    child.kill();
+  }
+  times.sort((a, b) => a - b);
+  return { pipeP50Ms: times[times.length >> 1], pipeP95Ms: times[Math.floor(times.length * 0.95)] };
 }
 
 function nodeStart(runs: number): number {
