@@ -302,6 +302,30 @@ describe('document symbols', () => {
     assert.equal(textOf(unnamed.document, unnamed.list[0].selectionRange), 'Pod');
   });
 
+  it('caches each document\'s outline and moves it with the document: after an edit above, the same as an outline from scratch', () => {
+    const pod = (name: string) => `apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: ${name}\r\nspec:\r\n  hostNetwork: true\r\n  containers:\r\n  - name: app\r\n    image: nginx:1.27\r\n`;
+    const text = [pod('a'), pod('b'), pod('c')].join('---\r\n');
+    const ls = service();
+    let document = TextDocument.create('file:///moved.yaml', 'yaml', 1, text);
+    let file = ls.parse(text);
+    const first = findDocumentSymbols(ls.schema, file, document, 'en');
+    // Two comment lines at the top move every document down; the first document's text changes, the others are reused.
+    const edited = `# one\r\n# two\r\n${text}`;
+    document = TextDocument.create('file:///moved.yaml', 'yaml', 2, edited);
+    file = ls.parse(edited, file);
+    assert.equal(file.newChunks, 1);
+    const again = findDocumentSymbols(ls.schema, file, document, 'en');
+    const fresh = service();
+    assert.deepEqual(again, findDocumentSymbols(fresh.schema, fresh.parse(edited), document, 'en'));
+    assert.equal(again[2].range.start.line, first[2].range.start.line + 2);
+    // Positions count CRLF line breaks as TextDocument does: each object's selection is its name.
+    assert.deepEqual(
+      again.map((s) => textOf(document, s.selectionRange)),
+      ['a', 'b', 'c'],
+    );
+    assertWellFormed(again, document);
+  });
+
   it('gives a kind without a pod spec a symbol and no children', () => {
     const { list } = symbols('apiVersion: v1\nkind: PodList\nmetadata: {}\nitems: []\n');
     assert.deepEqual(tree(list), ['PodList']);

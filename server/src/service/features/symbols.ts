@@ -3,6 +3,7 @@ import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Locale } from '../l10n';
 import type { ParsedFile, YamlDocument } from '../parse/documents';
+import { documentLineStarts, offsetIn, positionIn } from '../parse/lines';
 import { keyText } from '../parse/path';
 import { Resource, resourcesOf } from '../resources';
 import { podSpecsOf } from '../rules/podSpecs';
@@ -26,12 +27,44 @@ import type { Schema } from '../schema/model';
 export function findDocumentSymbols(schema: Schema, file: ParsedFile, document: TextDocument, locale: Locale): DocumentSymbol[] {
   if (file.documents.length > FULL_OUTLINE_DOCUMENTS) return shallowSymbols(file, document);
   const out: DocumentSymbol[] = [];
+  const key = `symbols:${locale}`;
   for (const doc of file.documents) {
-    for (const resource of resourcesOf(doc, schema)) {
-      const symbol = resourceSymbol(new Ranges(file, doc, document), resource, locale);
-      if (symbol) out.push(symbol);
+    // Cached per document like its diagnostics: built with lines counted from the document's first
+    // line, and shifted (once per first line) when the document has moved.
+    const startLine = document.positionAt(doc.start).line;
+    const cached = doc.chunk.memo.get(key) as { startLine: number; symbols: DocumentSymbol[] } | undefined;
+    let symbols = cached?.startLine === startLine ? cached.symbols : undefined;
+    if (!symbols) {
+      const relative = relativeSymbols(schema, doc, locale, `${key}:relative`);
+      symbols = startLine === 0 ? relative : relative.map((s) => shifted(s, startLine));
+      doc.chunk.memo.set(key, { startLine, symbols });
     }
+    for (const s of symbols) out.push(s);
   }
+  return out;
+}
+
+function relativeSymbols(schema: Schema, doc: YamlDocument, locale: Locale, key: string): DocumentSymbol[] {
+  let symbols = doc.chunk.memo.get(key) as DocumentSymbol[] | undefined;
+  if (!symbols) {
+    symbols = [];
+    const ranges = new Ranges(doc);
+    for (const resource of resourcesOf(doc, schema)) {
+      const symbol = resourceSymbol(ranges, resource, locale);
+      if (symbol) symbols.push(symbol);
+    }
+    doc.chunk.memo.set(key, symbols);
+  }
+  return symbols;
+}
+
+function shifted(s: DocumentSymbol, lines: number): DocumentSymbol {
+  const move = (r: Range): Range => ({
+    start: { line: r.start.line + lines, character: r.start.character },
+    end: { line: r.end.line + lines, character: r.end.character },
+  });
+  const out: DocumentSymbol = { ...s, range: move(s.range), selectionRange: move(s.selectionRange) };
+  if (s.children) out.children = s.children.map((c) => shifted(c, lines));
   return out;
 }
 
@@ -45,13 +78,16 @@ const ITEMS: Readonly<Record<Locale, (n: number) => string>> = {
   'zh-cn': (n) => `${n} 项`,
 };
 
-/** Converts chunk offsets of one document to LSP ranges, kept inside the file. */
+/**
+ * Converts chunk offsets of one document to LSP ranges kept inside it, with
+ * lines counted from the document's first line (findDocumentSymbols shifts them).
+ */
 class Ranges {
-  constructor(
-    private readonly file: ParsedFile,
-    private readonly doc: YamlDocument,
-    private readonly document: TextDocument,
-  ) {}
+  private readonly lines: number[];
+
+  constructor(private readonly doc: YamlDocument) {
+    this.lines = documentLineStarts(doc);
+  }
 
   /** File offsets of a node, trailing whitespace trimmed, or undefined for nodes without a range. */
   ofNode(node: Node | null | undefined): [number, number] | undefined {
@@ -69,20 +105,20 @@ class Ranges {
   }
 
   private span(relStart: number, relEnd: number): [number, number] {
-    const text = this.file.text;
-    const start = Math.min(Math.max(0, this.doc.start + relStart), text.length);
-    let end = Math.min(Math.max(start, this.doc.start + relEnd), text.length);
+    const text = this.doc.chunk.text;
+    const start = Math.min(Math.max(0, relStart), text.length);
+    let end = Math.min(Math.max(start, relEnd), text.length);
     while (end > start && /\s/.test(text[end - 1])) end--;
     return [start, end];
   }
 
   toRange([start, end]: readonly [number, number]): Range {
-    return { start: this.document.positionAt(start), end: this.document.positionAt(end) };
+    return { start: positionIn(this.lines, start), end: positionIn(this.lines, end) };
   }
 
-  /** The file offsets of an LSP range. */
+  /** The chunk offsets of a range this made. */
   offsetsOf(r: Range): [number, number] {
-    return [this.document.offsetAt(r.start), this.document.offsetAt(r.end)];
+    return [offsetIn(this.lines, r.start), offsetIn(this.lines, r.end)];
   }
 }
 

@@ -1,11 +1,11 @@
 import { isPair, Node, Pair } from 'yaml';
-import type { Diagnostic, Position } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleLevels } from '../config';
 import type { Locale } from '../l10n';
 import type { ParsedFile, YamlDocument } from '../parse/documents';
+import { documentLineStarts, positionIn } from '../parse/lines';
 import { resourcesOf } from '../resources';
-import { lastAtMost } from '../sorted';
 import { podSpecsOf } from '../rules/podSpecs';
 import { RULES, ruleById } from '../rules';
 import type { Rule, Severity } from '../rules/types';
@@ -83,7 +83,7 @@ function relativeDiagnostics(schema: Schema, doc: YamlDocument, options: Validat
   const cached = doc.chunk.memo.get(key) as Diagnostic[] | undefined;
   if (cached) return cached;
   const levels = options.rules ?? {};
-  const lines = lineStartsOf(doc.chunk.text);
+  const lines = documentLineStarts(doc);
   const silencing = suppressionsOf(doc, schema, options.locale);
   const all = [...findingsOf(schema, doc, options), ...silencing.problems].sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Diagnostic[] = [];
@@ -119,20 +119,6 @@ function shifted(d: Diagnostic, lines: number): Diagnostic {
       end: { line: d.range.end.line + lines, character: d.range.end.character },
     },
   };
-}
-
-/** Offsets where each line of a text starts, with the line breaks TextDocument knows: \r\n, \n and a lone \r. */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  const breaks = /\r\n|\r|\n/g;
-  for (let m; (m = breaks.exec(text)); ) starts.push(m.index + m[0].length);
-  return starts;
-}
-
-/** The position of an offset, as TextDocument.positionAt computes it (a \r\n pair counts as the line's end). */
-function positionIn(lineStarts: readonly number[], offset: number): Position {
-  const line = lastAtMost(lineStarts.length, (i) => lineStarts[i], offset);
-  return { line, character: offset - lineStarts[line] };
 }
 
 function isTemplated(findings: readonly Finding[]): boolean {

@@ -1,0 +1,39 @@
+import type { Position } from 'vscode-languageserver-types';
+import { lastAtMost } from '../sorted';
+import type { YamlDocument } from './documents';
+
+/**
+ * Positions within one `---` document, with lines counted from the document's
+ * first line: what per-document caches hold (diagnostics, outline), shifted
+ * by the document's first line in the file when they are handed out. A
+ * document starts at a line start, so characters are the same as in the file.
+ */
+
+/** Offsets where each line of a text starts, with the line breaks TextDocument knows: \r\n, \n and a lone \r. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  const breaks = /\r\n|\r|\n/g;
+  for (let m; (m = breaks.exec(text));) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+/** A document's line starts, cached on its chunk. */
+export function documentLineStarts(doc: YamlDocument): number[] {
+  let lines = doc.chunk.memo.get('lineStarts') as number[] | undefined;
+  if (!lines) {
+    lines = lineStartsOf(doc.chunk.text);
+    doc.chunk.memo.set('lineStarts', lines);
+  }
+  return lines;
+}
+
+/** The position of an offset, as TextDocument.positionAt computes it (a \r\n pair counts as the line's end). */
+export function positionIn(lineStarts: readonly number[], offset: number): Position {
+  const line = lastAtMost(lineStarts.length, (i) => lineStarts[i], offset);
+  return { line, character: offset - lineStarts[line] };
+}
+
+/** The offset of a position computed by positionIn. */
+export function offsetIn(lineStarts: readonly number[], position: Position): number {
+  return lineStarts[Math.min(Math.max(0, position.line), lineStarts.length - 1)] + position.character;
+}
