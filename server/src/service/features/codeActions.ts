@@ -41,7 +41,9 @@ export function doCodeActions(
   options: CodeActionOptions,
 ): CodeAction[] {
   try {
-    if (file.text !== document.getText()) return [];
+    // A file parsed from another text than the document's gets nothing. Compared by length: the whole
+    // text of a large file is only joined when a fix needs it.
+    if (lengthOf(file) !== document.offsetAt({ line: document.lineCount, character: 0 })) return [];
     const t = titles(options.locale);
     const only = context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -78,6 +80,11 @@ export function doCodeActions(
   } catch {
     return [];
   }
+}
+
+function lengthOf(file: ParsedFile): number {
+  const last = file.documents[file.documents.length - 1];
+  return last ? last.start + last.chunk.text.length : 0;
 }
 
 function overlaps(a: Range, b: Range): boolean {
