@@ -10,19 +10,36 @@ import type { ParsedFile } from '../parse/documents';
  */
 export const FULL_OUTLINE_DOCUMENTS = 2_000;
 
+/** What the shallow outline reads from one document's text, cached on its chunk (offsets in the chunk). */
+interface Shallow {
+  readonly name: string;
+  readonly kindAt: number;
+  readonly kindEnd: number;
+  readonly end: number;
+}
+
 export function shallowSymbols(file: ParsedFile, document: TextDocument): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const doc of file.documents) {
-    const text = doc.chunk.text;
-    const kind = /^kind:[ \t]*["']?([A-Za-z0-9]+)/m.exec(text);
-    if (!kind) continue;
-    const name = /^metadata:[^\n]*\n(?:[ \t]+[^\n]*\n)*?[ \t]+name:[ \t]*["']?([^\s"'#]+)/m.exec(text);
-    const end = text.replace(/\s+$/, '').length;
-    const range = { start: document.positionAt(doc.start), end: document.positionAt(doc.start + Math.max(end, 0)) };
-    const at = doc.start + kind.index;
-    const selectionRange = { start: document.positionAt(at), end: document.positionAt(at + kind[0].length) };
-    out.push({ name: name ? `${kind[1]} ${name[1]}` : kind[1], kind: SymbolKind.Class, range, selectionRange });
+    let read = doc.chunk.memo.get('shallowOutline') as Shallow | null | undefined;
+    if (read === undefined) {
+      read = readShallow(doc.chunk.text);
+      doc.chunk.memo.set('shallowOutline', read);
+    }
+    if (!read) continue;
+    const range = { start: document.positionAt(doc.start), end: document.positionAt(doc.start + read.end) };
+    const selectionRange = { start: document.positionAt(doc.start + read.kindAt), end: document.positionAt(doc.start + read.kindEnd) };
+    out.push({ name: read.name, kind: SymbolKind.Class, range, selectionRange });
   }
   return out;
+}
+
+function readShallow(text: string): Shallow | null {
+  const kind = /^kind:[ \t]*["']?([A-Za-z0-9]+)/m.exec(text);
+  if (!kind) return null;
+  const name = /^metadata:[^\n]*\n(?:[ \t]+[^\n]*\n)*?[ \t]+name:[ \t]*["']?([^\s"'#]+)/m.exec(text);
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return { name: name ? `${kind[1]} ${name[1]}` : kind[1], kindAt: kind.index, kindEnd: kind.index + kind[0].length, end };
 }
 
