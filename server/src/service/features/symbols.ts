@@ -28,10 +28,12 @@ export function findDocumentSymbols(schema: Schema, file: ParsedFile, document: 
   if (file.documents.length > FULL_OUTLINE_DOCUMENTS) return shallowSymbols(file, document);
   const out: DocumentSymbol[] = [];
   const key = `symbols:${locale}`;
+  let startLine = 0;
   for (const doc of file.documents) {
     // Cached per document like its diagnostics: built with lines counted from the document's first
-    // line, and shifted (once per first line) when the document has moved.
-    const startLine = document.positionAt(doc.start).line;
+    // line, and shifted (once per first line) when the document has moved. A document starts on the
+    // line after the previous one ends.
+    if (doc.start === 0) startLine = 0;
     const cached = doc.chunk.memo.get(key) as { startLine: number; symbols: DocumentSymbol[] } | undefined;
     let symbols = cached?.startLine === startLine ? cached.symbols : undefined;
     if (!symbols) {
@@ -40,6 +42,7 @@ export function findDocumentSymbols(schema: Schema, file: ParsedFile, document: 
       doc.chunk.memo.set(key, { startLine, symbols });
     }
     for (const s of symbols) out.push(s);
+    startLine += documentLineStarts(doc).length - 1;
   }
   return out;
 }

@@ -57,25 +57,42 @@ export function doValidation(
   const end = Math.min(to, file.documents.length);
   // A templated file gets one note, not one per `---` document: only the first of a run of templated documents says it.
   let templatedBefore = from > 0 && isTemplated(findingsOf(schema, file.documents[from - 1], options));
+  // Each document starts on the line after the previous one ends: counted from the documents' own
+  // line tables rather than a position lookup per document.
+  let startLine = from < end ? document.positionAt(file.documents[from].start).line : 0;
   for (let i = from; i < end; i++) {
     const doc = file.documents[i];
     const { key, relative: relativeKey } = keys[templatedBefore ? 1 : 0];
-    const startLine = document.positionAt(doc.start).line;
     // Converted diagnostics are cached per document, settings and first line: after an edit
-    // elsewhere that keeps this document's line, they are reused as they are.
-    const cached = doc.chunk.memo.get(key) as { startLine: number; diagnostics: Diagnostic[] } | undefined;
-    let diagnostics: Diagnostic[];
-    if (cached && cached.startLine === startLine) {
-      diagnostics = cached.diagnostics;
-    } else {
+    // elsewhere that keeps this document's line, they are reused as they are. The entry also
+    // holds what the next document needs: whether this one is templated, and its line count.
+    let cached = doc.chunk.memo.get(key) as Converted | undefined;
+    if (!cached || cached.startLine !== startLine) {
       const relative = relativeDiagnostics(schema, doc, options, templatedBefore, relativeKey);
-      diagnostics = startLine === 0 ? relative : relative.map((d) => shifted(d, startLine));
-      doc.chunk.memo.set(key, { startLine, diagnostics });
+      cached = {
+        startLine,
+        diagnostics: startLine === 0 ? relative : relative.map((d) => shifted(d, startLine)),
+        templated: isTemplated(findingsOf(schema, doc, options)),
+        lines: documentLineStarts(doc).length - 1,
+      };
+      doc.chunk.memo.set(key, cached);
     }
+    const diagnostics = cached.diagnostics;
     for (let k = 0; k < diagnostics.length; k++) out.push(diagnostics[k]);
-    templatedBefore = isTemplated(findingsOf(schema, doc, options));
+    templatedBefore = cached.templated;
+    // Each document starts on the line after the previous one ends.
+    startLine += cached.lines;
   }
   return out;
+}
+
+/** A document's diagnostics where its first line is, and what the next document's conversion needs. */
+interface Converted {
+  readonly startLine: number;
+  readonly diagnostics: Diagnostic[];
+  readonly templated: boolean;
+  /** Line breaks in the document: the next one starts that many lines further down. */
+  readonly lines: number;
 }
 
 /** A document's diagnostics with lines counted from the document's first line, cached on the chunk. */
