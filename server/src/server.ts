@@ -24,13 +24,12 @@ import { runSafe } from './runSafe';
 import { mergeRuleLevels, RuleLevels } from './service/config';
 import { CODE_ACTION_KINDS } from './service/features/codeActionKinds';
 import { resolveLocale } from './service/l10n';
+import { Settings, SettingsStore } from './settings';
 
 type Engine = typeof import('./engine');
 let engineModule: Engine | undefined;
 /** The language service's bundle, loaded on first use (engine.ts). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const engine = (): Engine => (engineModule ??= require('./engine') as Engine);
-import { Settings, SettingsStore } from './settings';
 
 /**
  * `loadSchema` is called once, on the first request that needs the schema,

@@ -67,7 +67,6 @@ export interface ParsedFile {
 // the same check in linear time.
 const PARSE_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false } as const;
 
-
 class Chunk implements YamlChunk {
   readonly memo = new Map<string, unknown>();
   readonly tooLarge: boolean;
@@ -85,9 +84,10 @@ class Chunk implements YamlChunk {
   }
 
   /**
-   * This chunk's text after an edit inside one plain scalar, as a new chunk
-   * that takes over this one's AST, patched in place (parse/patch.ts), when
-   * the patch applies; this chunk parses its own text again if still asked.
+   * This chunk's text after an edit, as a new chunk that takes over this
+   * one's AST patched in place, when parse/patch.ts can apply the edit
+   * (typing in a plain scalar, a new or deleted empty line); this chunk
+   * parses its own text again if still asked.
    */
   edited(text: string): Chunk | undefined {
     const doc = this.parsed;
@@ -189,7 +189,7 @@ export function parseDocumentTexts(
     reused[texts.length - 1 - tail] = old[old.length - 1 - tail].chunk;
     tail++;
   }
-  // One large document edited inside a scalar (typing a value): patch its AST rather than parse it again.
+  // One large document edited in a way parse/patch.ts handles (typing a value, Enter): patch its AST rather than parse it again.
   const edited = texts.length === old.length && head + tail === texts.length - 1 ? old[head].chunk : undefined;
   const patched = edited instanceof Chunk && texts[head].length >= PATCH_FROM_CHARS ? edited.edited(own(texts[head])) : undefined;
   let newChunks = 0;
