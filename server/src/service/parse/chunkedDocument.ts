@@ -1,6 +1,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { lastAtMost } from '../sorted';
+import { lineStartsOf } from './lines';
 import { detach, isMarkerEnd, splitDocuments } from './split';
 
 /**
@@ -175,15 +176,7 @@ export class ChunkedDocument implements TextDocument {
   private linesOf(p: number): number[] {
     let lines = this.lineStarts[p];
     if (!lines) {
-      const text = this.pieces[p];
-      lines = [0];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 13 || c === 10) {
-          if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-          lines.push(i + 1);
-        }
-      }
+      lines = lineStartsOf(this.pieces[p]);
       if (p < this.pieces.length - 1 && lines.length > 1) lines.pop();
       this.lineStarts[p] = lines;
     }
