@@ -1,0 +1,721 @@
+import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+
+/**
+ * A fast parser for the block-style YAML that Kubernetes manifests are written
+ * in: block maps and sequences, plain and single-line quoted scalars, literal
+ * and folded block scalars, empty and one-line flow sequences of scalars, and
+ * comments. It builds the same AST as the `yaml` package's `parseDocument`
+ * (node classes, values, types, formats, every node's three-offset range,
+ * blank-line marks, the document's range and `---` mark), about five times
+ * faster, because it reads lines instead of running a general lexer, CST
+ * parser and composer.
+ *
+ * It returns `undefined` for anything else (anchors, aliases, tags, flow maps,
+ * multi-line scalars, tabs, CR line breaks, directives, bad indentation, any
+ * text the `yaml` package would report an error or warning for), and the
+ * caller parses the document with `yaml` instead. So a document this parser
+ * accepts has no YAML errors, and one it does not accept gets `yaml`'s
+ * messages.
+ *
+ * Not reproduced: comments (`comment`, `commentBefore`), which no feature
+ * reads. Everything else is held to `yaml`'s output node for node by
+ * test/unit/fastYaml.test.ts over the corpus and generated documents.
+ *
+ * How `yaml` places blank and comment lines, which this mirrors because it
+ * moves nodes' end offsets: a comment line more indented than the innermost
+ * open collection, right after a scalar or flow value (blank lines between
+ * allowed), extends that value's end. Other blank and comment lines after an
+ * item wait for the next content line. If it continues the collection, they
+ * precede the next item (a blank first line marks the item `spaceBefore`).
+ * If it closes the collection, they stay in it (extending its end up to the
+ * next content line's indentation) when the collection is indented and one
+ * of the comments is at least as indented as it; otherwise they pass to the
+ * enclosing collection, which applies the same rule, up to the document.
+ */
+
+const OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false } as const;
+
+const BLANK = 0;
+const COMMENT = 1;
+const CONTENT = 2;
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+
+/** Thrown to give up on a document; the caller parses it with `yaml`. */
+class Unsupported {}
+const UNSUPPORTED = new Unsupported();
+/** Why the last document was left to `yaml`, for tests and measurements. */
+export let lastUnsupported = '';
+function bail(reason: string): never {
+  lastUnsupported = reason;
+  throw UNSUPPORTED;
+}
+
+type Tag = { default?: unknown; test?: RegExp; resolve: (value: string, onError: (message: string) => void, options: unknown) => unknown; format?: string };
+
+let template: { tags: Tag[]; options: unknown } | undefined;
+function schemaTags(): { tags: Tag[]; options: unknown } {
+  if (!template) {
+    const doc = new Document(undefined, OPTIONS);
+    template = { tags: (doc.schema.tags as unknown as Tag[]).filter((t) => t.default === true && t.test), options: doc.options };
+  }
+  return template;
+}
+
+/** Characters no plain scalar may start with (YAML indicators), checked separately for `-`, `?`, `:`. */
+const INDICATOR = new Set('!&*|>\'"%@`,[]{}#'.split('').map((c) => c.charCodeAt(0)));
+
+/** Control characters, tabs, CR, BOM, and the other characters that lead `yaml` into paths this parser does not take. */
+const UNSUPPORTED_CHARS = /[\x00-\x09\x0b-\x1f\x7f\ufeff\u0085\u2028\u2029]/;
+
+interface Value {
+  node: Scalar | YAMLSeq;
+  /** True when `yaml` keeps the value's line-end tokens (so an indented comment after it extends its end). */
+  hasEnd: boolean;
+}
+
+interface Closed {
+  node: YAMLMap | YAMLSeq;
+  /** Blank and comment lines after the collection that pass to the enclosing one. */
+  leftover: number[];
+}
+
+class FastParser {
+  private readonly n: number;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly indents: number[] = [];
+  private readonly kinds: number[] = [];
+  private line = 0;
+  private readonly tags: Tag[];
+  private readonly tagOptions: unknown;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+    const t = schemaTags();
+    this.tags = t.tags;
+    this.tagOptions = t.options;
+    let pos = 0;
+    const n = text.length;
+    while (pos < n) {
+      const nl = text.indexOf('\n', pos);
+      const end = nl < 0 ? n : nl;
+      let i = pos;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      this.starts.push(pos);
+      this.ends.push(end);
+      this.indents.push(i - pos);
+      this.kinds.push(i === end ? BLANK : text.charCodeAt(i) === HASH ? COMMENT : CONTENT);
+      if (nl < 0) break;
+      pos = nl + 1;
+    }
+  }
+
+  /** Offset after line `l` and its line break. */
+  private next(l: number): number {
+    const e = this.ends[l];
+    return e < this.n ? e + 1 : e;
+  }
+
+  private contentStart(l: number): number {
+    return this.starts[l] + this.indents[l];
+  }
+
+  parse(): Document.Parsed {
+    const lines = this.starts.length;
+    let l = 0;
+    let docStart = false;
+    if (lines > 0 && this.text.startsWith('---')) {
+      const rest = this.text.slice(3, this.ends[0]);
+      if (rest.trim() !== '') bail('content after ---');
+      docStart = true;
+      l = 1;
+    }
+    for (let i = l; i < lines; i++) {
+      if (this.kinds[i] !== CONTENT || this.indents[i] !== 0) continue;
+      const c = this.text.charCodeAt(this.starts[i]);
+      if (c === 37 /* % */ || ((c === DASH || c === 46) && /^(?:---|\.\.\.)(?:[ \n]|$)/.test(this.text.slice(this.starts[i], this.starts[i] + 4)))) bail('directive or document marker');
+    }
+    const before: number[] = [];
+    while (l < lines && this.kinds[l] !== CONTENT) before.push(l++);
+    if (l >= lines) bail('no content');
+    this.line = l;
+    const closed = this.collection(this.indents[l], this.startsSeq(l));
+    // Without `---`, the lines before the content are outside the document (yaml's prelude).
+    if (docStart && before.length > 0 && this.kinds[before[0]] === BLANK) closed.node.spaceBefore = true;
+    if (this.line < lines) bail('content after the top collection');
+    const doc = new Document(undefined, OPTIONS) as Document.Parsed;
+    if (docStart) doc.directives!.docStart = true;
+    doc.contents = closed.node as Document.Parsed['contents'];
+    const contentEnd = closed.node.range![2];
+    doc.range = [docStart ? 0 : this.starts[l], contentEnd, closed.leftover.length > 0 ? this.n : contentEnd];
+    return doc;
+  }
+
+  /** Whether content line `l` is a block sequence item (`-` then a space or the line's end). */
+  private startsSeq(l: number): boolean {
+    const at = this.contentStart(l);
+    if (this.text.charCodeAt(at) !== DASH) return false;
+    const c = this.text.charCodeAt(at + 1);
+    return at + 1 >= this.ends[l] || c === SPACE;
+  }
+
+  private collection(indent: number, seq: boolean, firstKeyAt?: number): Closed {
+    return seq ? this.sequence(indent) : this.map(indent, firstKeyAt);
+  }
+
+  /**
+   * The lines after a finished item up to the next content line: blank and
+   * comment lines, less the comments a scalar or flow value takes into its end.
+   */
+  private trivia(value: Value | undefined, indent: number): number[] {
+    const pending: number[] = [];
+    let onlyBlank = true;
+    const lines = this.starts.length;
+    while (this.line < lines && this.kinds[this.line] !== CONTENT) {
+      const l = this.line++;
+      if (this.kinds[l] === BLANK) {
+        pending.push(l);
+        continue;
+      }
+      if (value && value.hasEnd && onlyBlank && this.indents[l] > indent) {
+        value.node.range![2] = this.next(l);
+        pending.length = 0;
+        continue;
+      }
+      pending.push(l);
+      onlyBlank = false;
+    }
+    return pending;
+  }
+
+  /**
+   * Closing a collection at `indent`: its waiting blank and comment lines stay
+   * in it (returns the new end) or pass on (returns undefined).
+   */
+  private keeps(indent: number, pending: number[]): number | undefined {
+    if (indent === 0) return undefined;
+    for (const l of pending) {
+      if (this.kinds[l] === COMMENT && this.indents[l] >= indent) return this.line < this.starts.length ? this.contentStart(this.line) : this.n;
+    }
+    return undefined;
+  }
+
+  private close(node: YAMLMap | YAMLSeq, start: number, indent: number, offset: number, pending: number[]): Closed {
+    const kept = this.keeps(indent, pending);
+    node.range = [start, offset, kept ?? offset];
+    return { node, leftover: kept === undefined ? pending : [] };
+  }
+
+  private sequence(indent: number): Closed {
+    const seq = new YAMLSeq();
+    const start = this.contentStart(this.line);
+    let offset = start;
+    let spaceBefore = false;
+    for (;;) {
+      const l = this.line;
+      const text = this.text;
+      const end = this.ends[l];
+      let q = this.contentStart(l) + 1;
+      while (q < end && text.charCodeAt(q) === SPACE) q++;
+      if (q >= end || text.charCodeAt(q) === HASH) bail('empty sequence item');
+      let pending: number[];
+      if (this.isKeyLine(q, end)) {
+        const inner = this.map(q - this.starts[l], q);
+        if (spaceBefore) inner.node.spaceBefore = true;
+        seq.items.push(inner.node);
+        offset = inner.node.range![2];
+        pending = inner.leftover;
+      } else {
+        if (text.charCodeAt(q) === DASH && (q + 1 >= end || text.charCodeAt(q + 1) === SPACE)) bail('nested sequence on one line');
+        const value = this.inlineValue(q, indent);
+        if (spaceBefore) value.node.spaceBefore = true;
+        seq.items.push(value.node);
+        pending = this.trivia(value, indent);
+        offset = value.node.range![2];
+      }
+      if (this.line >= this.starts.length) return this.close(seq, start, indent, offset, pending);
+      const at = this.indents[this.line];
+      if (at > indent) bail('multi-line scalar in a sequence');
+      if (at < indent || !this.startsSeq(this.line)) return this.close(seq, start, indent, offset, pending);
+      spaceBefore = pending.length > 0 && this.kinds[pending[0]] === BLANK;
+    }
+  }
+
+  /** Whether the text from `at` to the line's `end` is `key:` or `key: value` with a plain key. */
+  private isKeyLine(at: number, end: number): boolean {
+    return this.keyColon(at, end) >= 0;
+  }
+
+  /**
+   * The offset of the `:` that ends a plain key starting at `at`, or -1.
+   * A key holding ` #`, a quote or an indicator first is not taken.
+   */
+  private keyColon(at: number, end: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (INDICATOR.has(c) || c === 63 /* ? */ || c === COLON || c === DASH) {
+      if (!(c === DASH || c === 63 || c === COLON) || at + 1 >= end || text.charCodeAt(at + 1) === SPACE) return -1;
+    }
+    for (let i = at; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === COLON) {
+        if (i + 1 >= end || text.charCodeAt(i + 1) === SPACE) return text.charCodeAt(i - 1) === SPACE ? -1 : i;
+      } else if (ch === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
+    }
+    return -1;
+  }
+
+  private map(indent: number, firstKeyAt?: number): Closed {
+    const map = new YAMLMap();
+    const text = this.text;
+    let keyAt = firstKeyAt ?? this.contentStart(this.line);
+    const start = keyAt;
+    let offset = start;
+    let keySpaceBefore = false;
+    for (;;) {
+      const l = this.line;
+      const end = this.ends[l];
+      const colon = this.keyColon(keyAt, end);
+      if (colon < 0) bail('not a plain key');
+      const key = this.plain(keyAt, colon);
+      key.range = [keyAt, colon, colon];
+      if (keySpaceBefore) key.spaceBefore = true;
+      let q = colon + 1;
+      while (q < end && text.charCodeAt(q) === SPACE) q++;
+      let pending: number[];
+      let forcedSpaceBefore = false;
+      let value: Scalar | YAMLMap | YAMLSeq;
+      if (q < end && text.charCodeAt(q) !== HASH) {
+        const inline = this.inlineValue(q, indent);
+        value = inline.node;
+        pending = this.trivia(inline, indent);
+      } else {
+        const lineComment = q < end;
+        this.line = l + 1;
+        const sep: number[] = [];
+        const lines = this.starts.length;
+        while (this.line < lines && this.kinds[this.line] !== CONTENT) sep.push(this.line++);
+        const c = this.line;
+        if (c < lines && (this.indents[c] > indent || (this.indents[c] === indent && this.startsSeq(c)))) {
+          const nested = this.collection(this.indents[c], this.startsSeq(c));
+          if (!lineComment && sep.length > 0 && this.kinds[sep[0]] === BLANK) nested.node.spaceBefore = true;
+          value = nested.node;
+          pending = nested.leftover;
+        } else {
+          let nextSpaceBefore: boolean;
+          ({ value, nextSpaceBefore } = this.emptyValue(colon, l, lineComment, sep, indent));
+          // Lines that stayed with the scalar are not waiting for the next item; a split leaves a line break that is.
+          pending = [];
+          forcedSpaceBefore = nextSpaceBefore;
+        }
+      }
+      map.items.push(new Pair(key, value));
+      offset = value.range![2];
+      if (this.line >= this.starts.length) return this.close(map, start, indent, offset, pending);
+      const at = this.indents[this.line];
+      if (at > indent) bail('multi-line scalar or bad indentation');
+      if (at < indent) return this.close(map, start, indent, offset, pending);
+      if (this.startsSeq(this.line)) bail('sequence item after a map value');
+      keyAt = this.contentStart(this.line);
+      keySpaceBefore = forcedSpaceBefore || (pending.length > 0 && this.kinds[pending[0]] === BLANK);
+    }
+  }
+
+  /**
+   * `key:` with nothing under it: a null scalar right after the `:` and its
+   * spaces. When the next key follows at this indentation, `yaml` hands the
+   * lines from the second line break on (counted again after each comment
+   * more indented than the map) to that key, which then counts as preceded by
+   * a blank line. If a comment stays with the scalar, its end reaches to the
+   * last token that stays.
+   */
+  private emptyValue(colon: number, keyLine: number, lineComment: boolean, sep: number[], indent: number): { value: Scalar; nextSpaceBefore: boolean } {
+    const text = this.text;
+    let p = colon + 1;
+    while (p < this.ends[keyLine] && text.charCodeAt(p) === SPACE) p++;
+    const value = new Scalar(null);
+    value.source = '';
+    value.type = Scalar.PLAIN;
+    const atNextKey = this.line < this.starts.length && this.indents[this.line] === indent;
+    // The sep line whose line break is the second one since the last reset (the key line's own break is the first).
+    let split = -1;
+    if (atNextKey) {
+      let breaks = 1;
+      for (let i = 0; i < sep.length; i++) {
+        const l = sep[i];
+        if (this.kinds[l] === COMMENT && this.indents[l] > indent) {
+          breaks = 0;
+          split = -1;
+        }
+        if (++breaks === 2) split = i;
+      }
+    }
+    let comment = lineComment;
+    const staying = split >= 0 ? split + 1 : sep.length;
+    for (let i = 0; i < staying; i++) if (this.kinds[sep[i]] === COMMENT) comment = true;
+    let end = p;
+    if (comment) end = split >= 0 ? this.ends[sep[split]] : this.line < this.starts.length ? this.contentStart(this.line) : this.n;
+    value.range = [p, p, end];
+    // A blank line right under the key (its line break staying) marks the scalar, as it would a nested value.
+    if (!lineComment && sep.length > 0 && this.kinds[sep[0]] === BLANK && this.ends[sep[0]] < this.n && split !== 0) value.spaceBefore = true;
+    return { value, nextSpaceBefore: split >= 0 };
+  }
+
+  /** A value that starts on the current line at `q`: a scalar, a block scalar or a flow sequence. */
+  private inlineValue(q: number, indent: number): Value {
+    const text = this.text;
+    const l = this.line;
+    const end = this.ends[l];
+    const c = text.charCodeAt(q);
+    let node: Scalar | YAMLSeq;
+    let valueEnd: number;
+    if (c === 39 && !this.closesOnLine(q, end)) return this.multiLineSingleQuoted(q, indent);
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      const close = c === 34 ? this.doubleQuoted(q, end) : this.singleQuoted(q, end);
+      node = close.node;
+      valueEnd = close.end;
+    } else if (c === 91 /* [ */) {
+      const flow = this.flowSequence(q, end);
+      node = flow.node;
+      valueEnd = flow.end;
+    } else if (c === 123 /* { */) {
+      let i = q + 1;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      if (text.charCodeAt(i) !== 125) bail('flow map');
+      const map = new YAMLMap();
+      map.flow = true;
+      valueEnd = i + 1;
+      this.lineEnd(valueEnd, end);
+      map.range = [q, valueEnd, this.next(l)];
+      this.line = l + 1;
+      return { node: map as unknown as YAMLSeq, hasEnd: true };
+    } else if (c === 124 /* | */ || c === 62 /* > */) {
+      return { node: this.blockScalar(q, indent), hasEnd: false };
+    } else {
+      if (INDICATOR.has(c)) bail('indicator (anchor, alias, tag...)');
+      if ((c === 63 || c === COLON || c === DASH) && (q + 1 >= end || text.charCodeAt(q + 1) === SPACE)) bail('indicator');
+      let e = q;
+      let last = q;
+      for (; e < end; e++) {
+        const ch = text.charCodeAt(e);
+        if (ch === SPACE) {
+          if (text.charCodeAt(e + 1) === HASH) break;
+          continue;
+        }
+        if (ch === COLON && (e + 1 >= end || text.charCodeAt(e + 1) === SPACE)) bail('": " in a plain scalar');
+        last = e + 1;
+      }
+      const more = e === end ? this.continuation(l, indent) : -1;
+      if (more >= 0) return this.multiLinePlain(q, last, more);
+      node = this.plain(q, last);
+      valueEnd = last;
+    }
+    this.lineEnd(valueEnd, end);
+    node.range = [q, valueEnd, this.next(l)];
+    this.line = l + 1;
+    return { node, hasEnd: true };
+  }
+
+  /**
+   * The last line of a plain scalar that goes on below line `l` (lines
+   * indented deeper than the collection, blank lines between them), or -1.
+   * A comment line ends it, as does a line at or left of the collection.
+   */
+  private continuation(l: number, indent: number): number {
+    let last = -1;
+    for (let i = l + 1; i < this.starts.length; i++) {
+      const kind = this.kinds[i];
+      if (kind === BLANK) continue;
+      if (kind === COMMENT || this.indents[i] <= indent) break;
+      last = i;
+    }
+    return last;
+  }
+
+  /** A plain scalar over lines, folded as YAML does: a line break is a space, each blank line a line break. */
+  private multiLinePlain(q: number, firstEnd: number, lastLine: number): Value {
+    const text = this.text;
+    let value = text.slice(q, firstEnd);
+    let sep = ' ';
+    for (let i = this.line + 1; i <= lastLine; i++) {
+      if (this.kinds[i] === BLANK) {
+        if (sep === '\n') value += sep;
+        else sep = '\n';
+        continue;
+      }
+      const from = this.contentStart(i);
+      const end = this.ends[i];
+      let last = from;
+      for (let e = from; e < end; e++) {
+        const ch = text.charCodeAt(e);
+        if (ch === SPACE) {
+          if (text.charCodeAt(e + 1) === HASH) bail('comment after a multi-line scalar');
+          continue;
+        }
+        if (ch === COLON && (e + 1 >= end || text.charCodeAt(e + 1) === SPACE)) bail('": " in a plain scalar');
+        last = e + 1;
+      }
+      value += sep + text.slice(from, last);
+      sep = ' ';
+      if (i === lastLine) {
+        const node = this.plain(q, last, value);
+        node.range = [q, last, this.next(i)];
+        this.line = i + 1;
+        return { node, hasEnd: true };
+      }
+    }
+    return bail('multi-line scalar');
+  }
+
+  /** After a value: only spaces, then a comment (after at least one space) or the line's end. */
+  private lineEnd(from: number, end: number): void {
+    let i = from;
+    while (i < end && this.text.charCodeAt(i) === SPACE) i++;
+    if (i < end && (this.text.charCodeAt(i) !== HASH || i === from)) bail('text after a value');
+  }
+
+  private plain(from: number, to: number, folded?: string): Scalar {
+    const source = folded ?? this.text.slice(from, to);
+    let node: Scalar | undefined;
+    const c = source.charCodeAt(0);
+    // Letters other than those that start null, true, false: always a string.
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) || 'nNtTfF'.includes(source[0])) {
+      for (const tag of this.tags) {
+        if (!tag.test!.test(source)) continue;
+        const resolved = tag.resolve(source, () => bail('scalar resolution'), this.tagOptions);
+        node = isScalar(resolved) ? (resolved as Scalar) : new Scalar(resolved);
+        if (tag.format) node.format = tag.format;
+        break;
+      }
+    }
+    node ??= new Scalar(source);
+    node.source = source;
+    node.type = Scalar.PLAIN;
+    return node;
+  }
+
+  private doubleQuoted(q: number, end: number): { node: Scalar; end: number } {
+    const text = this.text;
+    let value = '';
+    let from = q + 1;
+    for (let i = q + 1; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 92 /* \ */) {
+        const e = text[i + 1];
+        const simple = e === '"' || e === '\\' || e === '/' ? e : e === 'n' ? '\n' : e === 't' ? '\t' : undefined;
+        if (simple === undefined || i + 1 >= end) bail('double-quoted escape');
+        value += text.slice(from, i) + simple;
+        i++;
+        from = i + 1;
+      } else if (ch === 34) {
+        value += text.slice(from, i);
+        const node = new Scalar(value);
+        node.source = value;
+        node.type = Scalar.QUOTE_DOUBLE;
+        return { node, end: i + 1 };
+      }
+    }
+    return bail('multi-line double-quoted scalar');
+  }
+
+  /** Whether the single-quoted scalar opening at `q` closes before the line's `end`. */
+  private closesOnLine(q: number, end: number): boolean {
+    let close = this.text.indexOf("'", q + 1);
+    while (close >= 0 && close < end && this.text.charCodeAt(close + 1) === 39) close = this.text.indexOf("'", close + 2);
+    return close >= 0 && close < end;
+  }
+
+  /**
+   * A single-quoted scalar over lines, each continuation line indented deeper
+   * than the collection (or blank), folded as `yaml` folds it.
+   */
+  private multiLineSingleQuoted(q: number, indent: number): Value {
+    const text = this.text;
+    let close = text.indexOf("'", q + 1);
+    while (close >= 0 && text.charCodeAt(close + 1) === 39) close = text.indexOf("'", close + 2);
+    if (close < 0) bail('unclosed quote');
+    let l = this.line;
+    while (this.ends[l] < close) {
+      l++;
+      if (this.ends[l] !== this.starts[l] + this.indents[l] && this.indents[l] <= indent) bail('quoted scalar indentation');
+    }
+    const lines = text.slice(q + 1, close).split('\n');
+    let value = lines[0].trimEnd();
+    let sep = ' ';
+    for (let i = 1; i < lines.length; i++) {
+      const line = i === lines.length - 1 ? lines[i].trimStart() : lines[i].trim();
+      if (line === '' && i < lines.length - 1) {
+        if (sep === '\n') value += sep;
+        else sep = '\n';
+        continue;
+      }
+      value += sep + line;
+      sep = ' ';
+    }
+    value = value.replace(/''/g, "'");
+    const node = new Scalar(value);
+    node.source = value;
+    node.type = Scalar.QUOTE_SINGLE;
+    this.lineEnd(close + 1, this.ends[l]);
+    node.range = [q, close + 1, this.next(l)];
+    this.line = l + 1;
+    return { node, hasEnd: true };
+  }
+
+  private singleQuoted(q: number, end: number): { node: Scalar; end: number } {
+    const text = this.text;
+    let value = '';
+    let from = q + 1;
+    for (let i = q + 1; i < end; i++) {
+      if (text.charCodeAt(i) !== 39) continue;
+      if (text.charCodeAt(i + 1) === 39 && i + 1 < end) {
+        value += text.slice(from, i + 1);
+        i++;
+        from = i + 1;
+        continue;
+      }
+      value += text.slice(from, i);
+      const node = new Scalar(value);
+      node.source = value;
+      node.type = Scalar.QUOTE_SINGLE;
+      return { node, end: i + 1 };
+    }
+    return bail('multi-line single-quoted scalar');
+  }
+
+  /** `[]` or a one-line flow sequence of plain and quoted scalars, each item's end reaching over the spaces after it. */
+  private flowSequence(q: number, end: number): { node: YAMLSeq; end: number } {
+    const text = this.text;
+    const seq = new YAMLSeq();
+    seq.flow = true;
+    let i = q + 1;
+    while (i < end && text.charCodeAt(i) === SPACE) i++;
+    if (text.charCodeAt(i) === 93) {
+      seq.range = [q, i + 1, i + 1];
+      return { node: seq, end: i + 1 };
+    }
+    for (;;) {
+      if (i >= end) bail('multi-line flow sequence');
+      const c = text.charCodeAt(i);
+      let item: Scalar;
+      let itemEnd: number;
+      if (c === 34 || c === 39) {
+        const quoted = c === 34 ? this.doubleQuoted(i, end) : this.singleQuoted(i, end);
+        item = quoted.node;
+        itemEnd = quoted.end;
+      } else {
+        if (INDICATOR.has(c) || c === 63 || c === COLON || (c === DASH && text.charCodeAt(i + 1) === SPACE)) bail('indicator in a flow sequence');
+        let e = i;
+        let last = i;
+        for (; e < end; e++) {
+          const ch = text.charCodeAt(e);
+          if (ch === 44 || ch === 93) break;
+          if (ch === SPACE) continue;
+          if (ch === COLON || ch === HASH || ch === 91 || ch === 123 || ch === 125) bail('nested flow or ":" in a flow sequence');
+          last = e + 1;
+        }
+        item = this.plain(i, last);
+        itemEnd = last;
+      }
+      let j = itemEnd;
+      while (j < end && text.charCodeAt(j) === SPACE) j++;
+      item.range = [i, itemEnd, j];
+      seq.items.push(item);
+      const sep = text.charCodeAt(j);
+      if (sep === 93) {
+        seq.range = [q, j + 1, j + 1];
+        return { node: seq, end: j + 1 };
+      }
+      if (sep !== 44) bail('flow sequence separator');
+      i = j + 1;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      if (text.charCodeAt(i) === 93) bail('trailing comma');
+    }
+  }
+
+  /**
+   * `|` or `>` with an optional `-` (strip) and no indentation indicator, on
+   * lines indented more than the collection; trailing blank lines stay out of
+   * it. Folded scalars with more-indented lines are left to `yaml`.
+   */
+  private blockScalar(q: number, indent: number): Scalar {
+    const text = this.text;
+    const l = this.line;
+    const literal = text.charCodeAt(q) === 124;
+    let h = q + 1;
+    let strip = false;
+    if (text.charCodeAt(h) === DASH) {
+      strip = true;
+      h++;
+    }
+    if (h !== this.ends[l]) bail('block scalar header');
+    const lines = this.starts.length;
+    let i = l + 1;
+    let contentIndent = -1;
+    let lastContent = -1;
+    for (; i < lines; i++) {
+      const blank = this.ends[i] === this.starts[i] + this.indents[i];
+      if (blank) {
+        if (contentIndent < 0 ? this.indents[i] > 0 : this.indents[i] > contentIndent) bail('block scalar blank line');
+        continue;
+      }
+      if (contentIndent < 0) {
+        if (this.indents[i] <= indent) break;
+        contentIndent = this.indents[i];
+      } else if (this.indents[i] < contentIndent) break;
+      lastContent = i;
+    }
+    if (lastContent < 0) bail('empty block scalar');
+    const parts: string[] = [];
+    for (let k = l + 1; k <= lastContent; k++) {
+      parts.push(this.ends[k] === this.starts[k] + this.indents[k] ? '' : text.slice(this.starts[k] + contentIndent, this.ends[k]));
+    }
+    let value: string;
+    if (literal) value = parts.join('\n');
+    else {
+      // A line break between two lines is a space; each empty line is a line break (those before the first line too).
+      value = '';
+      let empty = 0;
+      let started = false;
+      for (const part of parts) {
+        if (part === '') {
+          empty++;
+          continue;
+        }
+        if (part.charCodeAt(0) === SPACE) bail('folded more-indented line');
+        value += started && empty === 0 ? ' ' + part : '\n'.repeat(empty) + part;
+        started = true;
+        empty = 0;
+      }
+    }
+    if (!strip) value += '\n';
+    const endOffset = this.next(lastContent);
+    const node = new Scalar(value);
+    node.source = value;
+    node.type = literal ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
+    node.range = [q, endOffset, endOffset];
+    this.line = lastContent + 1;
+    return node;
+  }
+}
+
+/**
+ * The document's AST as `yaml`'s parseDocument would build it (without
+ * comments), or undefined when the text needs the `yaml` package.
+ */
+export function parseFast(text: string): Document.Parsed | undefined {
+  if (UNSUPPORTED_CHARS.test(text)) {
+    lastUnsupported = 'tab, CR or control character';
+    return undefined;
+  }
+  try {
+    return new FastParser(text).parse();
+  } catch (error) {
+    if (error === UNSUPPORTED) return undefined;
+    throw error;
+  }
+}
