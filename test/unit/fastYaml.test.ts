@@ -96,6 +96,8 @@ const REJECTED: Record<string, string> = {
   'block scalar indentation indicator': 'a: |2\n   x\n',
   'multi-line double-quoted scalar': 'a: "one\n  two"\n',
   'empty sequence item': '-\n  a: 1\n- b\n',
+  'duplicate key (the duplicate-key check needs yaml)': 'a: 1\nb: 2\na: 3\n',
+  'duplicate key in a large map': Array.from({ length: 40 }, (_, i) => `k${i % 39}: ${i}`).join('\n'),
 };
 
 describe('fast YAML parser', () => {

@@ -82,8 +82,9 @@ class Chunk implements YamlChunk {
   get yaml(): Document.Parsed {
     if (!this.parsed) {
       const text = this.tooLarge || this.tooManyAliases ? '' : this.text;
-      // The common block style through our own parser (same AST, several times faster), anything else through `yaml`.
-      this.parsed = withDuplicateKeys(parseFast(text) ?? (parseDocument(text, PARSE_OPTIONS) as Document.Parsed));
+      // The common block style through our own parser (same AST, several times faster; it leaves documents
+      // with duplicate keys to yaml, so needs no check), anything else through `yaml`.
+      this.parsed = parseFast(text) ?? withDuplicateKeys(parseDocument(text, PARSE_OPTIONS) as Document.Parsed);
     }
     return this.parsed;
   }

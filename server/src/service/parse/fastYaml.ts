@@ -11,8 +11,9 @@ import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
  * parser and composer.
  *
  * It returns `undefined` for anything else (anchors, aliases, tags, flow maps,
- * multi-line scalars, tabs, CR line breaks, directives, bad indentation, any
- * text the `yaml` package would report an error or warning for), and the
+ * multi-line flow collections, tabs, CR line breaks, directives, bad
+ * indentation, duplicate keys, any text the `yaml` package would report an
+ * error or warning for), and the
  * caller parses the document with `yaml` instead. So a document this parser
  * accepts has no YAML errors, and one it does not accept gets `yaml`'s
  * messages.
@@ -313,6 +314,7 @@ class FastParser {
           forcedSpaceBefore = nextSpaceBefore;
         }
       }
+      if (this.duplicate(map, key.value)) bail('duplicate key');
       map.items.push(new Pair(key, value));
       offset = value.range![2];
       if (this.line >= this.starts.length) return this.close(map, start, indent, offset, pending);
@@ -324,6 +326,29 @@ class FastParser {
       keySpaceBefore = forcedSpaceBefore || (pending.length > 0 && this.kinds[pending[0]] === BLANK);
     }
   }
+
+  /**
+   * Whether the map already has this key. Documents with duplicate keys are
+   * left to `yaml` and the duplicate-key check in documents.ts, so that a
+   * document this parser returns needs no such check. Keys compare by value,
+   * as that check does; maps are small, so a scan beats a Set until they are not.
+   */
+  private duplicate(map: YAMLMap, key: unknown): boolean {
+    const items = map.items as Pair<Scalar>[];
+    if (items.length < 24) {
+      for (const item of items) if (item.key.value === key) return true;
+      return false;
+    }
+    let keys = this.keySets.get(map);
+    if (!keys) {
+      keys = new Set(items.map((item) => item.key.value));
+      this.keySets.set(map, keys);
+    }
+    if (keys.has(key)) return true;
+    keys.add(key);
+    return false;
+  }
+  private readonly keySets = new Map<YAMLMap, Set<unknown>>();
 
   /**
    * `key:` with nothing under it: a null scalar right after the `:` and its
