@@ -5,7 +5,6 @@
 import {
   CancellationToken,
   Connection,
-  Diagnostic,
   DocumentDiagnosticReportKind,
   Hover,
   InitializeParams,
@@ -16,7 +15,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { ChunkedDocument } from './service/parse/chunkedDocument';
-import type { LanguageService, Locale, ParsedFile, SchemaData } from './service';
+import type { FileDiagnostics, LanguageService, Locale, ParsedFile, SchemaData } from './service';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import type { ProjectConfig } from './projectConfig';
@@ -113,34 +112,39 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
     return resolveLocale(s.language, clientLocale);
   }
 
+  /** Per open document, the diagnostics of the last version validated: the next version re-derives only the documents that changed. */
+  const validated = new Map<string, FileDiagnostics>();
+
   /**
-   * All diagnostics of a document version. Documents are checked in slices of
-   * about 20 ms with a turn of the event loop between them, so a huge file
-   * never blocks hover or the next edit; a newer version abandons the run.
+   * All diagnostics of a document version (null: none, validation is off).
+   * The documents that changed are checked in slices of about 20 ms with a
+   * turn of the event loop between them, so a huge file never blocks hover or
+   * the next edit; a newer version abandons the run.
    */
-  async function diagnosticsOf(doc: ChunkedDocument): Promise<Diagnostic[] | undefined> {
+  async function diagnosticsOf(doc: ChunkedDocument): Promise<FileDiagnostics | null | undefined> {
     const s = await settings.forResource(doc.uri);
-    if (!s.validate) return [];
+    if (!s.validate) return null;
     const locale = resolveLocale(s.language, clientLocale);
     const rules = ruleLevelsFor(doc.uri, s);
     // Parsing can throw too (out of memory on a huge file): the same safe boundary as the features.
     const file = runSafe(connection, 'validation', doc.uri, undefined, undefined, () => fileOf(doc));
-    if (!file) return [];
-    const out: Diagnostic[] = [];
-    let from = 0;
-    while (from < file.documents.length) {
+    if (!file) return null;
+    const validation = service().validateFile(file, { locale, rules }, validated.get(doc.uri));
+    for (;;) {
       if (documents.get(doc.uri)?.version !== doc.version) return undefined;
       const sliceStart = performance.now();
-      let to = from;
-      while (to < file.documents.length && performance.now() - sliceStart < 20) {
-        const next = Math.min(file.documents.length, to + 16);
-        out.push(...runSafe(connection, 'validation', doc.uri, undefined, [], () => service().doValidation(file, doc, { locale, rules }, to, next)));
-        to = next;
+      const more = () => performance.now() - sliceStart < 20;
+      let result: FileDiagnostics | undefined;
+      // A document whose validation throws is logged and gets no diagnostics; the others go on.
+      do {
+        result = runSafe(connection, 'validation', doc.uri, undefined, undefined, () => validation.advance(more));
+      } while (!result && more());
+      if (result) {
+        validated.set(doc.uri, result);
+        return result;
       }
-      from = to;
-      if (from < file.documents.length) await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
     }
-    return out;
   }
 
   /**
@@ -156,8 +160,8 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
 
   async function publish(doc: ChunkedDocument): Promise<void> {
     const diagnostics = await diagnosticsOf(doc);
-    if (diagnostics && documents.get(doc.uri)?.version === doc.version) {
-      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    if (diagnostics !== undefined && documents.get(doc.uri)?.version === doc.version) {
+      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics?.items() ?? [] });
     }
   }
 
@@ -165,28 +169,31 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
     if (!pullDiagnostics) void afterQueuedMessages().then(() => publish(e.document));
   });
   /** The last report answered per document, so an unchanged one is answered with its id alone. */
-  const reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  const reports = new Map<string, { resultId: string; diagnostics: FileDiagnostics | null }>();
   let nextResultId = 0;
   connection.languages.diagnostics.on(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     await afterQueuedMessages();
-    const items = await diagnosticsOf(doc);
+    const diagnostics = await diagnosticsOf(doc);
     // A newer version arrived meanwhile: the client asks again (LSP 3.17 ServerCancelled, retrigger).
-    if (!items) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+    if (diagnostics === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
     const last = reports.get(doc.uri);
     // Typing inside a value usually changes no finding: on a 600-document file that saves
     // sending and parsing most of a megabyte per keystroke.
-    if (last && last.resultId === params.previousResultId && sameDiagnostics(last.items, items)) {
+    if (last && last.resultId === params.previousResultId && sameReport(last.diagnostics, diagnostics)) {
+      // The same items: kept as this version's, so the next comparison finds this version's documents.
+      last.diagnostics = diagnostics;
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     }
     const resultId = `${++nextResultId}`;
-    reports.set(doc.uri, { resultId, items });
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+    reports.set(doc.uri, { resultId, diagnostics });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics?.items() ?? [] };
   });
 
   documents.onDidClose((e) => {
     parsed.delete(e.document.uri);
+    validated.delete(e.document.uri);
     reports.delete(e.document.uri);
     settings.forget(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -238,14 +245,10 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
 }
 
 /**
- * Equal diagnostic lists. Validation hands back the same objects for the
- * documents an edit did not touch, so most elements compare by identity; the
- * rest are compared by value.
+ * Equal reports: compared per document (FileDiagnostics.sameAs), so typing
+ * that changes no finding costs a comparison per document, not per finding.
+ * Null is validation off: no diagnostics.
  */
-export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
-  }
-  return true;
+function sameReport(a: FileDiagnostics | null, b: FileDiagnostics | null): boolean {
+  return a && b ? a.sameAs(b) : (a?.count ?? 0) === 0 && (b?.count ?? 0) === 0;
 }

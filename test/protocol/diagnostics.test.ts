@@ -87,6 +87,49 @@ describe('diagnostics over stdio', { skip: existsSync(SERVER) ? false : 'dist/se
     }
   });
 
+  it('answers pulls on a multi-document file after each edit as a fresh open of the same text would be answered', async () => {
+    const client = new LspClient();
+    const uri = 'file:///many.yaml';
+    type Report = { kind: string; resultId?: string; items?: unknown[] };
+    const pull = (u: string, previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri: u }, previousResultId });
+    const pods = Array.from({ length: 6 }, (_, i) => POD.replace('name: p', `name: p${i}`));
+    let text = pods.join('---\n');
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+    try {
+      await client.initialize('en', { textDocument: { diagnostic: {} } });
+      client.open(uri, text);
+      let held = await pull(uri);
+      let version = 1;
+      const kinds: string[] = [];
+      // Each edit replaces `from` (found after `after`) with `to`, as a range on one line.
+      const edit = async (after: number, from: string, to: string) => {
+        const at = text.indexOf(from, after);
+        const line = lineOf(at);
+        const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+        client.change(uri, ++version, [{ range: { start: { line, character }, end: { line, character: character + from.length } }, text: to }]);
+        text = text.slice(0, at) + to + text.slice(at + from.length);
+        const report = await pull(uri, held.resultId);
+        kinds.push(report.kind);
+        if (report.kind === 'full') held = report;
+        else assert.equal(report.resultId, held.resultId);
+        const again = `file:///again-${version}.yaml`;
+        client.open(again, text);
+        assert.deepEqual(held.items, (await pull(again)).items, `after replacing ${JSON.stringify(from)} with ${JSON.stringify(to)}`);
+        client.close(again);
+      };
+      await edit(text.indexOf('name: p3'), 'nginx:1.27', 'nginx:1.28');
+      await edit(text.indexOf('name: p2'), 'spec:', '# moved\nspec:');
+      await edit(text.indexOf('name: p4'), 'hostpid', 'hostPID');
+      await edit(text.indexOf('name: p1'), '  hostpid: true', '  # podsense-disable-next-line unknown-field\n  hostpid: true');
+      await edit(text.indexOf('name: p5'), 'spec:', 'spec:\n  {{- if .Values.x }}');
+      await edit(text.indexOf('name: p0'), 'nginx:1.27', 'nginx:1.29');
+      assert.deepEqual(kinds, ['unchanged', 'full', 'full', 'full', 'full', 'unchanged']);
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.proc.kill();
+    }
+  });
+
   it('applies rule levels from settings and from .podsense.yaml, settings winning', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'podsense-'));
     try {

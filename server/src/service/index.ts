@@ -11,12 +11,12 @@ import { CompletionOptions, doComplete, resolveCompletion } from './features/com
 import { doHover, HoverOptions } from './features/hover';
 import { findDocumentSymbols } from './features/symbols';
 import type { Locale } from './l10n';
-import { doValidation, ValidationOptions } from './features/validation';
+import { doValidation, FileDiagnostics, FileValidation, ValidationOptions } from './features/validation';
 import { parseDocumentTexts, parseFile, ParsedFile } from './parse/documents';
 import { resourcesOf } from './resources';
 import { Schema, SchemaData } from './schema/model';
 
-export type { CodeActionOptions, CompletionOptions, HoverOptions, ParsedFile, SchemaData, ValidationOptions };
+export type { CodeActionOptions, CompletionOptions, FileDiagnostics, FileValidation, HoverOptions, ParsedFile, SchemaData, ValidationOptions };
 export { CODE_ACTION_KINDS, SHOW_RULE_DOCS_COMMAND } from './features/codeActions';
 export { Schema };
 export { resolveLocale } from './l10n';
@@ -35,6 +35,13 @@ export interface LanguageService {
    * spread a huge file over several turns of its event loop.
    */
   doValidation(file: ParsedFile, document: TextDocument, options: ValidationOptions, from?: number, to?: number): Diagnostic[];
+  /**
+   * The same diagnostics per document, against the previous version's (kept by
+   * the caller): a document with the previous version's chunk keeps its
+   * diagnostics, moved with its first line; only the others are derived.
+   * `advance()` the validation, in slices if need be, to get the file's.
+   */
+  validateFile(file: ParsedFile, options: ValidationOptions, previous?: FileDiagnostics): FileValidation;
   doComplete(file: ParsedFile, document: TextDocument, position: Position, options: CompletionOptions): CompletionList;
   /** Adds the documentation of a completion item (its full hover text) when the editor shows it. */
   resolveCompletion(item: CompletionItem, options: CompletionOptions): CompletionItem;
@@ -55,6 +62,7 @@ export function getLanguageService(data: SchemaData): LanguageService {
     doHover: (file, document, position, options) =>
       doHover(schema, file, document, document.offsetAt(position), options),
     doValidation: (file, document, options, from, to) => doValidation(schema, file, document, options, from, to),
+    validateFile: (file, options, previous) => new FileValidation(schema, file, options, previous),
     doComplete: (file, document, position, options) => doComplete(schema, file, document, document.offsetAt(position), options),
     resolveCompletion: (item, options) => resolveCompletion(schema, item, options),
     doCodeActions: (file, document, range, context, options) => doCodeActions(schema, file, document, range, context, options),
