@@ -14,8 +14,30 @@ const plainScalar = mostly(
   fc.constantFrom('nginx', 'nginx:1.25', 'a b  c', '007', '0x1f', '0o17', '1.50', '1e3', '-1', '+2', '.inf', '.NaN', 'true', 'False', 'null', '~', 'yes'),
   fc.constantFrom('http://x:80/y', 'a#b', '50%', '--flag=a,b', '-x', '12:30', '[x]', 'a: b', 'x #y', '&a', '*a', '!t'),
 );
-const quotedScalar = mostly(fc.constantFrom('"a b"', "'it''s'", '"esc \\" \\\\ \\n"', '""', "''", '"123"'), fc.constantFrom('"bad \\q"', "'x' y"));
-const flowScalar = mostly(fc.constantFrom('[]', '[ ]', '{}', '{ }', '[a, "b" , c ]', '["sh", "-c"]'), fc.constantFrom('[a,]', '[a b, 1]', '{a: 1}'));
+const quotedScalar = mostly(
+  fc.constantFrom('"a b"', "'it''s'", '"esc \\" \\\\ \\n"', '""', "''", '"123"', '"\\x41 \\u00e9 \\U0001F600"', '"a  \\\n  b"'),
+  fc.constantFrom('"bad \\q"', "'x' y", '"\\x4"'),
+);
+const flowScalar = mostly(
+  fc.constantFrom('[]', '[ ]', '{}', '{ }', '[a, "b" , c ]', '["sh", "-c"]', '[a,]', '{a: 1, "b" : [x, y], c: {d: null},}', '[{name: a}, [1, 2]]', '{"k":"v"}'),
+  fc.constantFrom('[a b, 1]', '{a}', '[a: b]', '{a: 1, a: 2}', '[,]'),
+);
+
+/** A flow collection over lines, as JSON-style manifests write them: items one per line, blank lines and comments between. */
+const multiLineFlow = (indent: number): fc.Arbitrary<Line[]> =>
+  fc
+    .tuple(
+      fc.boolean(),
+      fc.array(fc.tuple(fc.constantFrom('"x"', 'y', '1', '[a, b]', '{c: d}'), fc.constantFrom('', '  # note', '\n')), { minLength: 1, maxLength: 4 }),
+      mostly(fc.constantFrom(0, 2), fc.constant(-1)),
+    )
+    .map(([map, items, closeAt]) => {
+      const lines = items.flatMap(([v, after], i) => {
+        const entry = `${indentOf(indent + 2)}${map ? `k${i}: ` : ''}${v},${after === '  # note' ? after : ''}`;
+        return after === '\n' ? [entry, ''] : [entry];
+      });
+      return [map ? '{' : '[', ...lines, `${indentOf(Math.max(0, indent + closeAt))}${map ? '}' : ']'}`];
+    });
 
 /** One generated line's worth of text: indentation and content. */
 type Line = string;
@@ -63,6 +85,7 @@ function value(indent: number, depth: number): fc.Arbitrary<Line[]> {
     fc.tuple(plainScalar, mostly(fc.constantFrom(' # c', '   ', '  #c'), fc.constant('#c'))).map(([s, t]) => [s + t]),
     blockScalar(indent),
     multiLine(indent),
+    multiLineFlow(indent),
     fc.constantFrom([''], ['# only a comment']),
   ];
   if (depth <= 0) return fc.oneof(...scalars);
@@ -96,8 +119,15 @@ function block(indent: number, depth: number, seq: boolean): fc.Arbitrary<Line[]
 
 export function blockDocument(): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.constantFrom('', '---\n', '---\n\n', '# head\n\n', '---\n# head\n'), fc.boolean(), noise(0), fc.constantFrom('', '\n', '\n\n', '\n# end\n', '\n  # end\n'))
-    .chain(([head, seq, tail, end]) => block(0, 3, seq).map((lines) => head + [...lines, ...tail].join('\n') + end));
+    .tuple(
+      fc.constantFrom('', '---\n', '---\n\n', '# head\n\n', '---\n# head\n', '  '),
+      fc.constantFrom('map', 'seq', 'flow'),
+      noise(0),
+      fc.constantFrom('', '\n', '\n\n', '\n# end\n', '\n  # end\n', '\n# end', '\n\n# end', '\n ', '\n\n  '),
+    )
+    .chain(([head, top, tail, end]) =>
+      (top === 'flow' ? multiLineFlow(0) : block(0, 3, top === 'seq')).map((lines) => head + [...lines, ...tail].join('\n') + end),
+    );
 }
 
 /** An edit to a document's lines: a blank or comment line somewhere, a line deleted, or a line's indentation moved. */

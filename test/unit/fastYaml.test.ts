@@ -75,14 +75,16 @@ const ACCEPTED: Record<string, string> = {
   'block scalar with comment-like lines': 'script: |\n  # not a comment\n  echo hi\n# a comment\nnext: 1\n',
   'multi-line plain scalars': 'a: one\n  two\n\n  three\nb:\n- x\n  y\n-   p\n    q\nc: 1\n',
   'multi-line single-quoted scalars': "a: 'one\n  two\n\n  three  '\nb: 'x\n  ''y'''\n",
+  'flow maps': 'a: {b: 1, "c" : [x, y], d: {e: null}}\nf: {g: h,}  # c\n',
+  'multi-line flow collections': 'a: [\n  1,  # one\n\n  "two"\n  ]\nb: {\n  c: d,\n\n  e: [f,\n    g],\n}\n',
+  'JSON document': '{\n  "apiVersion": "v1",\n\n  "kind": "Pod",\n  "spec": {"containers": [{"name": "a", "args": ["x", "y"]}]}\n}\n',
+  'multi-line double-quoted scalars': 'a: "one\n  two  \n\n  three"\nb: "x\\\n    y \\x41\\u00e9 \\t"\n',
   'keys with dots, slashes, numbers': 'app.kubernetes.io/name: x\n80: http\n"y": 1\n'.replace('"y": 1\n', 'true: 1\n'),
 };
 
 const REJECTED: Record<string, string> = {
   anchor: 'a: &x 1\nb: *x\n',
   tag: 'a: !!str 1\n',
-  'flow map with content': 'a: {b: 1}\n',
-  'multi-line flow sequence': 'a: [\n  1,\n  2\n]\n',
   'quoted key': '"a": 1\n',
   tab: 'a:\t1\n',
   'CR line breaks': 'a: 1\r\nb: 2\r\n',
@@ -94,8 +96,10 @@ const REJECTED: Record<string, string> = {
   'helm template': 'metadata:\n  name: {{ .Values.name }}\n',
   'block scalar keep': 'a: |+\n  x\n\n',
   'block scalar indentation indicator': 'a: |2\n   x\n',
-  'multi-line double-quoted scalar': 'a: "one\n  two"\n',
   'empty sequence item': '-\n  a: 1\n- b\n',
+  'flow map pair in a sequence': 'a: [b: c]\n',
+  'flow closing bracket too far left': 'a:\n  b: [\n  1]\n',
+  'bad double-quoted escape': 'a: "\\q"\n',
   'duplicate key (the duplicate-key check needs yaml)': 'a: 1\nb: 2\na: 3\n',
   'duplicate key in a large map': Array.from({ length: 40 }, (_, i) => `k${i % 39}: ${i}`).join('\n'),
 };

@@ -144,7 +144,11 @@ class FastParser {
     while (l < lines && this.kinds[l] !== CONTENT) before.push(l++);
     if (l >= lines) bail('no content');
     this.line = l;
-    const closed = this.collection(this.indents[l], this.startsSeq(l));
+    const first = this.text.charCodeAt(this.contentStart(l));
+    const topFlow = first === 91 || first === 123;
+    const closed: Closed = topFlow
+      ? { node: this.blockFlow(this.contentStart(l), -1), leftover: this.restOfDocument() }
+      : this.collection(this.indents[l], this.startsSeq(l));
     // Without `---`, the lines before the content are outside the document (yaml's prelude).
     if (docStart && before.length > 0 && this.kinds[before[0]] === BLANK) closed.node.spaceBefore = true;
     if (this.line < lines) bail('content after the top collection');
@@ -152,8 +156,17 @@ class FastParser {
     if (docStart) doc.directives!.docStart = true;
     doc.contents = closed.node as Document.Parsed['contents'];
     const contentEnd = closed.node.range![2];
-    doc.range = [docStart ? 0 : this.starts[l], contentEnd, closed.leftover.length > 0 ? this.n : contentEnd];
+    // After a top-level flow collection, yaml's document ends with the next line break; the lines after it are outside.
+    const end = closed.leftover.length === 0 ? contentEnd : topFlow ? this.next(closed.leftover[0]) : this.n;
+    doc.range = [docStart ? 0 : this.starts[l], contentEnd, end];
     return doc;
+  }
+
+  /** The blank and comment lines after a document's top-level flow collection (content there is left to yaml). */
+  private restOfDocument(): number[] {
+    const rest: number[] = [];
+    while (this.line < this.starts.length && this.kinds[this.line] !== CONTENT) rest.push(this.line++);
+    return rest;
   }
 
   /** Whether content line `l` is a block sequence item (`-` then a space or the line's end). */
@@ -398,26 +411,15 @@ class FastParser {
     const c = text.charCodeAt(q);
     let node: Scalar | YAMLSeq;
     let valueEnd: number;
-    if (c === 39 && !this.closesOnLine(q, end)) return this.multiLineSingleQuoted(q, indent);
     if (c === 34 /* " */ || c === 39 /* ' */) {
-      const close = c === 34 ? this.doubleQuoted(q, end) : this.singleQuoted(q, end);
-      node = close.node;
-      valueEnd = close.end;
-    } else if (c === 91 /* [ */) {
-      const flow = this.flowSequence(q, end);
-      node = flow.node;
-      valueEnd = flow.end;
-    } else if (c === 123 /* { */) {
-      let i = q + 1;
-      while (i < end && text.charCodeAt(i) === SPACE) i++;
-      if (text.charCodeAt(i) !== 125) bail('flow map');
-      const map = new YAMLMap();
-      map.flow = true;
-      valueEnd = i + 1;
-      this.lineEnd(valueEnd, end);
-      map.range = [q, valueEnd, this.next(l)];
-      this.line = l + 1;
-      return { node: map as unknown as YAMLSeq, hasEnd: true };
+      const quoted = this.quoted(q, indent);
+      const last = this.lineOf(quoted.end - 1);
+      this.lineEnd(quoted.end, this.ends[last]);
+      quoted.node.range = [q, quoted.end, this.next(last)];
+      this.line = last + 1;
+      return { node: quoted.node, hasEnd: true };
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      return { node: this.blockFlow(q, indent), hasEnd: true };
     } else if (c === 124 /* | */ || c === 62 /* > */) {
       return { node: this.blockScalar(q, indent), hasEnd: false };
     } else {
@@ -523,143 +525,234 @@ class FastParser {
     return node;
   }
 
-  private doubleQuoted(q: number, end: number): { node: Scalar; end: number } {
+  /**
+   * A single- or double-quoted scalar opening at `q`, on one line or more;
+   * continuation lines must be blank or indented deeper than `threshold`
+   * (when it is not negative). Values are unescaped and folded as `yaml` does;
+   * an escape `yaml` would reject is left to it.
+   */
+  private quoted(q: number, threshold: number): { node: Scalar; end: number } {
     const text = this.text;
-    let value = '';
-    let from = q + 1;
-    for (let i = q + 1; i < end; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 92 /* \ */) {
-        const e = text[i + 1];
-        const simple = e === '"' || e === '\\' || e === '/' ? e : e === 'n' ? '\n' : e === 't' ? '\t' : undefined;
-        if (simple === undefined || i + 1 >= end) bail('double-quoted escape');
-        value += text.slice(from, i) + simple;
-        i++;
-        from = i + 1;
-      } else if (ch === 34) {
-        value += text.slice(from, i);
-        const node = new Scalar(value);
-        node.source = value;
-        node.type = Scalar.QUOTE_DOUBLE;
-        return { node, end: i + 1 };
+    const double = text.charCodeAt(q) === 34;
+    let close = text.indexOf(double ? '"' : "'", q + 1);
+    if (double) {
+      for (;;) {
+        if (close < 0) break;
+        let slashes = 0;
+        while (text.charCodeAt(close - 1 - slashes) === 92) slashes++;
+        if (slashes % 2 === 0) break;
+        close = text.indexOf('"', close + 1);
       }
+    } else {
+      while (close >= 0 && text.charCodeAt(close + 1) === 39) close = text.indexOf("'", close + 2);
     }
-    return bail('multi-line double-quoted scalar');
-  }
-
-  /** Whether the single-quoted scalar opening at `q` closes before the line's `end`. */
-  private closesOnLine(q: number, end: number): boolean {
-    let close = this.text.indexOf("'", q + 1);
-    while (close >= 0 && close < end && this.text.charCodeAt(close + 1) === 39) close = this.text.indexOf("'", close + 2);
-    return close >= 0 && close < end;
+    if (close < 0) bail('unclosed quote');
+    let multiLine = false;
+    for (let l = this.lineOf(q); this.ends[l] < close; ) {
+      l++;
+      multiLine = true;
+      if (threshold >= 0 && this.ends[l] !== this.starts[l] + this.indents[l] && this.indents[l] <= threshold) bail('quoted scalar indentation');
+    }
+    const inner = text.slice(q + 1, close);
+    let value: string;
+    if (double) value = unescapeDouble(inner);
+    else value = (multiLine ? unfold(inner) : inner).replace(/''/g, "'");
+    const node = new Scalar(value);
+    node.source = value;
+    node.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+    return { node, end: close + 1 };
   }
 
   /**
-   * A single-quoted scalar over lines, each continuation line indented deeper
-   * than the collection (or blank), folded as `yaml` folds it.
+   * A flow collection that is a block value (or the document): its end takes
+   * the rest of its last line, which may hold only spaces and a comment.
+   * Lines inside it must be indented deeper than the block collection
+   * (`indent`), except a closing bracket at the collection's own column.
    */
-  private multiLineSingleQuoted(q: number, indent: number): Value {
-    const text = this.text;
-    let close = text.indexOf("'", q + 1);
-    while (close >= 0 && text.charCodeAt(close + 1) === 39) close = text.indexOf("'", close + 2);
-    if (close < 0) bail('unclosed quote');
-    let l = this.line;
-    while (this.ends[l] < close) {
-      l++;
-      if (this.ends[l] !== this.starts[l] + this.indents[l] && this.indents[l] <= indent) bail('quoted scalar indentation');
-    }
-    const lines = text.slice(q + 1, close).split('\n');
-    let value = lines[0].trimEnd();
-    let sep = ' ';
-    for (let i = 1; i < lines.length; i++) {
-      const line = i === lines.length - 1 ? lines[i].trimStart() : lines[i].trim();
-      if (line === '' && i < lines.length - 1) {
-        if (sep === '\n') value += sep;
-        else sep = '\n';
-        continue;
-      }
-      value += sep + line;
-      sep = ' ';
-    }
-    value = value.replace(/''/g, "'");
-    const node = new Scalar(value);
-    node.source = value;
-    node.type = Scalar.QUOTE_SINGLE;
-    this.lineEnd(close + 1, this.ends[l]);
-    node.range = [q, close + 1, this.next(l)];
+  private blockFlow(q: number, indent: number): YAMLMap | YAMLSeq {
+    this.flowIndent = indent;
+    const { node, close } = this.flow(q, 1);
+    const l = this.lineOf(close - 1);
+    this.lineEnd(close, this.ends[l]);
+    node.range = [q, close, this.next(l)];
     this.line = l + 1;
-    return { node, hasEnd: true };
+    return node;
+  }
+  private flowIndent = -1;
+
+  /** The index of the line holding offset `at`, from the current line on. */
+  private lineOf(at: number): number {
+    let l = this.line;
+    while (this.ends[l] < at) l++;
+    return l;
   }
 
-  private singleQuoted(q: number, end: number): { node: Scalar; end: number } {
+  /**
+   * The next offset from `at` that holds neither a space, a line break nor a
+   * comment; on each new line, checks the indentation the block around asks for.
+   */
+  private skipFlowSpace(at: number, depth: number): number {
     const text = this.text;
-    let value = '';
-    let from = q + 1;
-    for (let i = q + 1; i < end; i++) {
-      if (text.charCodeAt(i) !== 39) continue;
-      if (text.charCodeAt(i + 1) === 39 && i + 1 < end) {
-        value += text.slice(from, i + 1);
+    let i = at;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === SPACE) i++;
+      else if (c === 10) {
         i++;
-        from = i + 1;
+        let j = i;
+        while (text.charCodeAt(j) === SPACE) j++;
+        const first = text.charCodeAt(j);
+        if (this.flowIndent >= 0 && j < this.n && first !== 10 && first !== HASH) {
+          const column = j - i;
+          if (column <= this.flowIndent && !(column === this.flowIndent && depth === 1 && (first === 93 || first === 125))) bail('flow collection indentation');
+        }
+        i = j;
+      } else if (c === HASH && (i === 0 || text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === 10)) {
+        const nl = text.indexOf('\n', i);
+        i = nl < 0 ? this.n : nl;
+      } else return i;
+    }
+  }
+
+  /**
+   * Whether the tokens from `from` to `to` mark the next flow item as
+   * preceded by a blank line, as yaml's props do: two line breaks in a row
+   * (spaces between), before any comment; a comma starts the count again.
+   */
+  private flowSpaceBefore(from: number, to: number): boolean {
+    const text = this.text;
+    let atNewline = false;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        if (atNewline) return true;
+        atNewline = true;
+      } else if (c === 44) atNewline = false;
+      else if (c === HASH) return false;
+    }
+    return false;
+  }
+
+  /** After a flow map's value: its end takes the spaces after it, and a comment and the line break if the line ends there. */
+  private flowValueEnd(at: number): number {
+    const text = this.text;
+    let i = at;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (text.charCodeAt(i) === HASH && i > at) {
+      const nl = text.indexOf('\n', i);
+      return nl < 0 ? this.n : nl + 1;
+    }
+    if (text.charCodeAt(i) === 10) return i + 1;
+    return i;
+  }
+
+  /**
+   * A flow sequence or map at `q` (`[` or `{`), nested any depth, over any
+   * lines, holding plain and one-line quoted scalars. Returns the node (its
+   * end to be set by the caller, who knows the context) and the offset after
+   * the closing bracket. As `yaml` does: a sequence item's end reaches the
+   * next `,` or `]`; a map key's end is the key's; a map value's end takes the
+   * spaces after it, and the line break when the line ends there.
+   */
+  private flow(q: number, depth: number): { node: YAMLMap | YAMLSeq; close: number } {
+    const text = this.text;
+    const isMap = text.charCodeAt(q) === 123;
+    const closing = isMap ? 125 : 93;
+    const node = isMap ? new YAMLMap() : new YAMLSeq();
+    node.flow = true;
+    let p = this.skipFlowSpace(q + 1, depth);
+    // Where the tokens that may mark the next item as preceded by a blank line begin.
+    let region = q + 1;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === closing) return { node, close: p + 1 };
+      const spaceBefore = this.flowSpaceBefore(region, p);
+      if (isMap) {
+        const key = this.flowScalar(p, true, depth);
+        key.node.range = [p, key.end, key.end];
+        if (spaceBefore) key.node.spaceBefore = true;
+        let i = key.end;
+        while (text.charCodeAt(i) === SPACE) i++;
+        if (text.charCodeAt(i) !== COLON) bail('flow map entry without ":"');
+        const after = text.charCodeAt(i + 1);
+        if (key.node.type === Scalar.PLAIN && after !== SPACE && after !== 10) bail('flow map ":"');
+        const v = this.skipFlowSpace(i + 1, depth);
+        const vc = text.charCodeAt(v);
+        if (vc === 44 || vc === closing) bail('empty flow map value');
+        let value: Scalar | YAMLMap | YAMLSeq;
+        let valueEnd: number;
+        if (vc === 91 || vc === 123) {
+          const inner = this.flow(v, depth + 1);
+          value = inner.node;
+          valueEnd = inner.close;
+        } else {
+          const scalar = this.flowScalar(v, false, depth);
+          value = scalar.node;
+          valueEnd = scalar.end;
+        }
+        value.range = [v, valueEnd, this.flowValueEnd(valueEnd)];
+        if (this.flowSpaceBefore(i + 1, v)) value.spaceBefore = true;
+        if (this.duplicate(node as YAMLMap, key.node.value)) bail('duplicate key');
+        (node as YAMLMap).items.push(new Pair(key.node, value));
+        region = value.range[2];
+        p = this.skipFlowSpace(valueEnd, depth);
+      } else {
+        let item: Scalar | YAMLMap | YAMLSeq;
+        let itemEnd: number;
+        if (c === 91 || c === 123) {
+          const inner = this.flow(p, depth + 1);
+          item = inner.node;
+          itemEnd = inner.close;
+        } else {
+          const scalar = this.flowScalar(p, false, depth);
+          item = scalar.node;
+          itemEnd = scalar.end;
+        }
+        const next = this.skipFlowSpace(itemEnd, depth);
+        if (text.charCodeAt(next) === COLON) bail('pair in a flow sequence');
+        item.range = [p, itemEnd, next];
+        if (spaceBefore) item.spaceBefore = true;
+        (node as YAMLSeq).items.push(item);
+        p = next;
+      }
+      const sep = text.charCodeAt(p);
+      if (sep === closing) return { node, close: p + 1 };
+      if (sep !== 44) bail('flow collection separator');
+      if (!isMap) region = p + 1;
+      p = this.skipFlowSpace(p + 1, depth);
+      if (text.charCodeAt(p) === 44) bail('empty flow item');
+    }
+  }
+
+  /** A plain or one-line quoted scalar inside a flow collection (a key when `key`), and the offset after it. */
+  private flowScalar(at: number, key: boolean, depth: number): { node: Scalar; end: number } {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    const lineEnd = this.ends[this.lineOf(at)];
+    if (c === 34 || c === 39) return this.quoted(at, this.flowIndent);
+    if (INDICATOR.has(c) || c === 63 || c === COLON || (c === DASH && text.charCodeAt(at + 1) === SPACE)) bail('indicator in a flow collection');
+    let last = at;
+    for (let e = at; e < lineEnd; e++) {
+      const ch = text.charCodeAt(e);
+      if (ch === 44 || ch === 93 || ch === 125 || ch === 91 || ch === 123) break;
+      if (ch === SPACE) {
+        if (text.charCodeAt(e + 1) === HASH) break;
         continue;
       }
-      value += text.slice(from, i);
-      const node = new Scalar(value);
-      node.source = value;
-      node.type = Scalar.QUOTE_SINGLE;
-      return { node, end: i + 1 };
-    }
-    return bail('multi-line single-quoted scalar');
-  }
-
-  /** `[]` or a one-line flow sequence of plain and quoted scalars, each item's end reaching over the spaces after it. */
-  private flowSequence(q: number, end: number): { node: YAMLSeq; end: number } {
-    const text = this.text;
-    const seq = new YAMLSeq();
-    seq.flow = true;
-    let i = q + 1;
-    while (i < end && text.charCodeAt(i) === SPACE) i++;
-    if (text.charCodeAt(i) === 93) {
-      seq.range = [q, i + 1, i + 1];
-      return { node: seq, end: i + 1 };
-    }
-    for (;;) {
-      if (i >= end) bail('multi-line flow sequence');
-      const c = text.charCodeAt(i);
-      let item: Scalar;
-      let itemEnd: number;
-      if (c === 34 || c === 39) {
-        const quoted = c === 34 ? this.doubleQuoted(i, end) : this.singleQuoted(i, end);
-        item = quoted.node;
-        itemEnd = quoted.end;
-      } else {
-        if (INDICATOR.has(c) || c === 63 || c === COLON || (c === DASH && text.charCodeAt(i + 1) === SPACE)) bail('indicator in a flow sequence');
-        let e = i;
-        let last = i;
-        for (; e < end; e++) {
-          const ch = text.charCodeAt(e);
-          if (ch === 44 || ch === 93) break;
-          if (ch === SPACE) continue;
-          if (ch === COLON || ch === HASH || ch === 91 || ch === 123 || ch === 125) bail('nested flow or ":" in a flow sequence');
-          last = e + 1;
-        }
-        item = this.plain(i, last);
-        itemEnd = last;
+      if (ch === COLON) {
+        const n = text.charCodeAt(e + 1);
+        if (e + 1 >= lineEnd || n === SPACE || n === 44 || n === 93 || n === 125 || n === 91 || n === 123) break;
       }
-      let j = itemEnd;
-      while (j < end && text.charCodeAt(j) === SPACE) j++;
-      item.range = [i, itemEnd, j];
-      seq.items.push(item);
-      const sep = text.charCodeAt(j);
-      if (sep === 93) {
-        seq.range = [q, j + 1, j + 1];
-        return { node: seq, end: j + 1 };
-      }
-      if (sep !== 44) bail('flow sequence separator');
-      i = j + 1;
-      while (i < end && text.charCodeAt(i) === SPACE) i++;
-      if (text.charCodeAt(i) === 93) bail('trailing comma');
+      last = e + 1;
     }
+    if (last === at) bail('empty flow scalar');
+    if (!key) {
+      // A plain scalar that goes on to the next line is a multi-line scalar: left to yaml.
+      const next = this.skipFlowSpace(last, depth);
+      const n = text.charCodeAt(next);
+      if (n !== 44 && n !== 93 && n !== 125 && n !== COLON) bail('multi-line plain scalar in a flow collection');
+    }
+    return { node: this.plain(at, last), end: last };
   }
 
   /**
@@ -726,6 +819,87 @@ class FastParser {
     this.line = lastContent + 1;
     return node;
   }
+}
+
+/** A multi-line flow scalar's lines folded as `yaml` folds them: a line break is a space, a blank line a line break. */
+function unfold(source: string): string {
+  const lines = source.split('\n');
+  let value = lines[0].replace(/ +$/, '');
+  let sep = ' ';
+  for (let i = 1; i < lines.length; i++) {
+    const last = i === lines.length - 1;
+    const line = last ? lines[i].replace(/^ +/, '') : lines[i].trim();
+    if (line === '' && !last) {
+      if (sep === '\n') value += sep;
+      else sep = '\n';
+      continue;
+    }
+    value += sep + line;
+    sep = ' ';
+  }
+  return value;
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+};
+
+/**
+ * A double-quoted scalar's text between the quotes, unescaped and folded as
+ * `yaml` does (an escaped line break joins the lines; spaces before a line
+ * break are dropped; a line break is a space, more of them line breaks).
+ */
+function unescapeDouble(source: string): string {
+  if (!source.includes('\\') && !source.includes('\n')) return source;
+  let res = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\n') {
+      let fold = '';
+      let next = source[i + 1];
+      while (next === ' ' || next === '\n') {
+        if (next === '\n') fold += '\n';
+        i++;
+        next = source[i + 1];
+      }
+      res += fold || ' ';
+    } else if (ch === '\\') {
+      const next = source[++i];
+      const code = ESCAPES[next];
+      if (code !== undefined) res += code;
+      else if (next === '\n') {
+        while (source[i + 1] === ' ') i++;
+      } else if (next === 'x' || next === 'u' || next === 'U') {
+        const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+        const hex = source.substr(i + 1, length);
+        const cp = hex.length === length && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
+        if (!(cp <= 0x10ffff)) bail('double-quoted escape');
+        res += String.fromCodePoint(cp);
+        i += length;
+      } else bail('double-quoted escape');
+    } else if (ch === ' ') {
+      const from = i;
+      while (source[i + 1] === ' ') i++;
+      if (source[i + 1] !== '\n') res += source.slice(from, i + 1);
+    } else res += ch;
+  }
+  return res;
 }
 
 /**
