@@ -97,6 +97,9 @@ export async function runSession(server: ServerSpec, file: BenchFile): Promise<S
       doc = change(client, doc, offset, offset, insert).send();
       const at = doc.positionAt(offset + insert.length);
       completionAfterNewLine.push(await timed(() => client.request('textDocument/completion', { textDocument: { uri }, position: at }, TIMEOUT)));
+      // The client pulls the new line's report before it is removed, so the removal moves every finding
+      // from where the client last saw them: a full report, as an editor gets it (push servers send one anyway).
+      await diagnostics.sync(uri);
       const removal = change(client, doc, offset, offset + insert.length, '');
       changingEditToDiagnostics.push(await timed(() => diagnostics.after(uri, () => (doc = removal.send()))));
     }
@@ -151,7 +154,7 @@ function change(client: LspClient, doc: TextDocument, start: number, end: number
  * the id alone) from a server that offers it, as VS Code does, and otherwise
  * the next publishDiagnostics push.
  */
-function diagnosticsChannel(client: LspClient, pull: boolean): { after(uri: string, action: () => void): Promise<void> } {
+function diagnosticsChannel(client: LspClient, pull: boolean): { after(uri: string, action: () => void): Promise<void>; sync(uri: string): Promise<void> } {
   const resultIds = new Map<string, string>();
   const ask = async (uri: string): Promise<void> => {
     for (;;) {
@@ -167,6 +170,10 @@ function diagnosticsChannel(client: LspClient, pull: boolean): { after(uri: stri
     }
   };
   return {
+    /** Brings a pull client up to date with the text (a push server's reports need no asking). */
+    async sync(uri) {
+      if (pull) await ask(uri);
+    },
     async after(uri, action) {
       if (!pull) {
         const published = nextDiagnostics(client, uri);
