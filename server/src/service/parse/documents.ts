@@ -84,7 +84,7 @@ class Chunk implements YamlChunk {
       const text = this.tooLarge || this.tooManyAliases ? '' : this.text;
       // The common block style through our own parser (same AST, several times faster; it leaves documents
       // with duplicate keys to yaml, so needs no check), anything else through `yaml`.
-      this.parsed = parseFast(text) ?? withDuplicateKeys(parseDocument(text, PARSE_OPTIONS) as Document.Parsed);
+      this.parsed = parseFast(text) ?? withDuplicateKeys(parseWithYaml(text));
     }
     return this.parsed;
   }
@@ -103,6 +103,21 @@ class Chunk implements YamlChunk {
     this.parsed = undefined;
     next.parsed = withDuplicateKeys(doc);
     return next;
+  }
+}
+
+/**
+ * The `yaml` package's parse. Its errors are Error objects, and a broken or
+ * templated document can have hundreds: without stack traces (never shown;
+ * the message and position are what we report) they cost a fraction.
+ */
+function parseWithYaml(text: string): Document.Parsed {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
