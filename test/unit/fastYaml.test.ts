@@ -100,6 +100,8 @@ const REJECTED: Record<string, string> = {
   'flow map pair in a sequence': 'a: [b: c]\n',
   'flow closing bracket too far left': 'a:\n  b: [\n  1]\n',
   'bad double-quoted escape': 'a: "\\q"\n',
+  'flow nesting deeper than 200': `a: ${'['.repeat(201)}${']'.repeat(201)}\n`,
+  'block nesting deeper than 200': Array.from({ length: 201 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
   'duplicate key (the duplicate-key check needs yaml)': 'a: 1\nb: 2\na: 3\n',
   'duplicate key in a large map': Array.from({ length: 40 }, (_, i) => `k${i % 39}: ${i}`).join('\n'),
 };

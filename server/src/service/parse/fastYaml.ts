@@ -36,6 +36,9 @@ import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 const OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false } as const;
 
+/** Collections nested deeper than this are left to `yaml` (which reports its own limit): the parser recurses per level. */
+const MAX_DEPTH = 200;
+
 const BLANK = 0;
 const COMMENT = 1;
 const CONTENT = 2;
@@ -178,8 +181,14 @@ class FastParser {
   }
 
   private collection(indent: number, seq: boolean, firstKeyAt?: number): Closed {
-    return seq ? this.sequence(indent) : this.map(indent, firstKeyAt);
+    if (++this.depth > MAX_DEPTH) bail('nesting too deep');
+    try {
+      return seq ? this.sequence(indent) : this.map(indent, firstKeyAt);
+    } finally {
+      this.depth--;
+    }
   }
+  private depth = 0;
 
   /**
    * The lines after a finished item up to the next content line: blank and
@@ -238,7 +247,7 @@ class FastParser {
       if (q >= end || text.charCodeAt(q) === HASH) bail('empty sequence item');
       let pending: number[];
       if (this.isKeyLine(q, end)) {
-        const inner = this.map(q - this.starts[l], q);
+        const inner = this.collection(q - this.starts[l], false, q);
         if (spaceBefore) inner.node.spaceBefore = true;
         seq.items.push(inner.node);
         offset = inner.node.range![2];
@@ -655,6 +664,7 @@ class FastParser {
    * spaces after it, and the line break when the line ends there.
    */
   private flow(q: number, depth: number): { node: YAMLMap | YAMLSeq; close: number } {
+    if (depth > MAX_DEPTH) bail('nesting too deep');
     const text = this.text;
     const isMap = text.charCodeAt(q) === 123;
     const closing = isMap ? 125 : 93;
