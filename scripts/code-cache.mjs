@@ -18,9 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-/** The caches are made with V8's checksums on; the loader turns them on to read a cache (their flags must match). */
-const V8_FLAGS = ['--verify-snapshot-checksum'];
-const HEADER = 128;
+const HEADER = 256;
 const BUNDLES = { server: 'server.bundle.js', engine: 'engine.js' };
 
 /** Appends `//# podsenseBundle=<hash>` to each bundle: the loader takes a cache only with the bundle it was made for. */
@@ -37,11 +35,13 @@ export function removeCaches() {
   for (const name of Object.keys(BUNDLES)) rmSync(join(dist, `${name}.cache`), { force: true });
 }
 
-function writeCache(name, { script, id }) {
-  const header = `podsense-code-cache 1 ${process.versions.v8} ${process.arch} ${id}`;
-  if (header.length >= HEADER) throw new Error(`code-cache: header too long: ${header}`);
+/** The header server/src/loader.ts reads, then V8's data: made with checksums, which the loader has V8 verify. */
+function writeCache(loader, name, { script, id }) {
+  const header = `podsense-code-cache 2 ${process.versions.v8} ${process.arch} ${id} ${loader.v8Probe()}`;
+  if (header.length >= HEADER) throw new Error(`header too long: ${header}`);
   const file = join(dist, `${name}.cache`);
-  writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(header.padEnd(HEADER - 1) + '\n', 'latin1'), script.createCachedData()]));
+  const data = loader.withChecksums(() => script.createCachedData());
+  writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(header.padEnd(HEADER - 1) + '\n', 'latin1'), data]));
   renameSync(`${file}.tmp`, file);
 }
 
@@ -49,25 +49,28 @@ function writeCache(name, { script, id }) {
 function child() {
   const collected = new Map();
   globalThis[Symbol.for('podsense.codeCache')] = collected;
+  let loader;
   process.on('message', (name) => {
     try {
       const entry = collected.get(name);
       if (!entry) throw new Error(`no ${name} script was compiled`);
-      writeCache(name, entry);
+      writeCache(loader, name, entry);
       process.send({ saved: name });
     } catch (err) {
       // The server catches uncaught exceptions: report to the parent instead.
       process.send({ error: String(err?.stack ?? err) });
     }
   });
-  createRequire(import.meta.url)(join(dist, 'server.js'));
+  // Starts the server (collecting), and gives the loader's probe and checksum switch.
+  loader = createRequire(import.meta.url)(join(dist, 'server.js'));
 }
 
 const EXAMPLES = ['web-deployment.yaml', 'kubectl-get-pod.yaml', 'lifecycle-demo.yaml', 'host-aliases.yaml'];
 
 /** Starts the server, takes it through initialize and a few documents, and saves both caches. */
 export async function makeCodeCaches() {
-  const proc = spawn(process.execPath, [...V8_FLAGS, fileURLToPath(import.meta.url), '--child', '--stdio'], {
+  // No V8 flags: the caches are for `node dist/server.js`.
+  const proc = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', '--stdio'], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, NODE_OPTIONS: '' },

@@ -6,18 +6,22 @@
  * bundle and every function start-up (or the first requests) ran, so they are
  * not compiled again.
  *
- * A cache fits only the V8 that made it, with the same V8 flags: under another
- * Node release, VS Code's Electron or `--max-semi-space-size`, the bundle is
- * compiled as usual after reading the cache file's first bytes. Nothing is
- * written at run time. `NODE_DEBUG=podsense` tells which cache was used.
+ * A cache fits only the V8 that made it, run with the same V8 flags. Under
+ * another Node release, VS Code's Electron or `--max-semi-space-size`, the
+ * loader reads the cache file's header and `require`s the bundle as Node
+ * always did. Nothing is written at run time. `NODE_DEBUG=podsense` tells
+ * which cache was used.
  *
- * A cache file: a 128-byte ASCII header `podsense-code-cache 1 <V8 version>
- * <arch> <bundle id>` padded with spaces, then V8's cached data. The bundle id
- * is the hash the build appends to the bundle (`//# podsenseBundle=<id>`): a
- * cache never runs with another build's bundle, even one of the same length,
- * which is all V8 checks. V8 does not verify a cache's checksum unless told to
- * and crashes on a damaged one, so the check is on while compiling (the build
- * made the caches with `--verify-snapshot-checksum`, which the flags must match).
+ * A cache file: a 256-byte ASCII header, `podsense-code-cache 2 <V8 version>
+ * <arch> <bundle id> <probe>` padded with spaces, then V8's cached data.
+ * - The bundle id is the hash the build appended to the bundle
+ *   (`//# podsenseBundle=<id>`): a cache never runs with another build's
+ *   bundle, even one of the same length, which is all V8 checks.
+ * - The probe is the start of the cached data V8 makes for a one-line script
+ *   under the flags the cache was made with: the same probe made here says
+ *   whether V8 would take the cache, before reading it or the bundle.
+ * V8 does not verify a cache's checksum unless told to and crashes on a
+ * damaged one, so the check is on while the cache is made and while it is read.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,16 +37,31 @@ interface Collected {
 }
 const collect = (globalThis as { [COLLECT]?: Map<string, Collected> })[COLLECT];
 
-const HEADER = 128;
-const MAGIC = 'podsense-code-cache';
+const HEADER = 256;
+const FORMAT = 'podsense-code-cache 2';
 const ID = '//# podsenseBundle=';
 const VERIFY = '--verify-snapshot-checksum';
 const debug = debuglog('podsense');
 
-/** The id the build appended to a bundle, or '' (a bundle built without one never takes a cache). */
-function bundleId(source: string): string {
-  const at = source.lastIndexOf(ID);
-  return at < 0 ? '' : source.slice(at + ID.length).trim();
+/**
+ * V8's cached-data header words for a one-line script under the current flags:
+ * magic number, version hash and flag hash (word 2 is the source's), as hex.
+ */
+export function v8Probe(): string {
+  const data = new Script('0').createCachedData();
+  return data.toString('hex', 0, 8) + data.toString('hex', 12, 16);
+}
+
+/** Runs `f` with V8 verifying (and, when making a cache, writing) code cache checksums. */
+export function withChecksums<T>(f: () => T): T {
+  if (process.execArgv.includes(VERIFY)) return f();
+  const v8 = require('node:v8') as typeof import('node:v8');
+  v8.setFlagsFromString(VERIFY);
+  try {
+    return f();
+  } finally {
+    v8.setFlagsFromString(`--no-${VERIFY.slice(2)}`);
+  }
 }
 
 function readFully(fd: number, into: Buffer, position: number): boolean {
@@ -55,24 +74,8 @@ function readFully(fd: number, into: Buffer, position: number): boolean {
   return true;
 }
 
-/** Whether two caches' V8 headers agree on the magic number, V8 version hash and flag hash (words 0, 1 and 3; 2 is the source's). */
-function sameV8(a: Buffer, b: Buffer): boolean {
-  return a.length >= 16 && b.length >= 16 && a.readUInt32LE(0) === b.readUInt32LE(0) && a.readUInt32LE(4) === b.readUInt32LE(4) && a.readUInt32LE(12) === b.readUInt32LE(12);
-}
-
-/** Turns V8's checksum verification of code caches on; returns what turns it off again. */
-function verifyChecksums(): () => void {
-  if (process.execArgv.includes(VERIFY)) return () => undefined;
-  const v8 = require('node:v8') as typeof import('node:v8');
-  v8.setFlagsFromString(VERIFY);
-  return () => v8.setFlagsFromString(`--no-${VERIFY.slice(2)}`);
-}
-
-/**
- * The cache's V8 data when it was made for this bundle by this V8 with these
- * flags, else undefined. Calls `verify` once the file's own header fits.
- */
-function readCache(file: string, id: string, verify: () => void): Buffer | undefined {
+/** The bundle's cache file, open, with the id of the bundle it was made for, if V8 here would take it. */
+function openCache(file: string): { fd: number; id: string } | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -80,42 +83,47 @@ function readCache(file: string, id: string, verify: () => void): Buffer | undef
     return undefined;
   }
   try {
-    const head = Buffer.alloc(HEADER + 16);
-    if (!readFully(fd, head, 0)) return undefined;
-    const [magic, format, v8, arch, bundle] = head.toString('latin1', 0, HEADER).trimEnd().split(' ');
-    if (magic !== MAGIC || format !== '1' || v8 !== process.versions.v8 || arch !== process.arch || bundle !== id) return undefined;
-    verify();
-    // Same V8 release: does it run with the flags the cache was made with? (Checked before reading the rest.)
-    if (!sameV8(head.subarray(HEADER), new Script('0').createCachedData())) return undefined;
-    const data = Buffer.allocUnsafe(fstatSync(fd).size - HEADER);
-    return readFully(fd, data, HEADER) ? data : undefined;
+    const head = Buffer.alloc(HEADER);
+    if (readFully(fd, head, 0)) {
+      const [magic, format, v8, arch, id, probe] = head.toString('latin1').trimEnd().split(' ');
+      if (`${magic} ${format}` === FORMAT && v8 === process.versions.v8 && arch === process.arch && id && probe === v8Probe()) return { fd, id };
+    }
   } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
+    // Unreadable: no cache.
   }
+  closeSync(fd);
+  return undefined;
 }
 
-/** Compiles a bundle as a CommonJS module, from its cache when one fits, and runs it. */
+/** Runs a bundle as a CommonJS module: from its cache when one fits, else through Node's `require`. */
 function load(name: string, file: string, requireFor: (base: NodeJS.Require) => NodeJS.Require): unknown {
-  const source = readFileSync(file, 'utf8');
-  const id = bundleId(source);
-  // The wrapper on a line of its own: line numbers in stack traces stay the bundle's.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`;
-  const options = { filename: file, lineOffset: -1 };
-  let script: Script;
-  if (collect) {
-    script = new Script(wrapped, options);
-    collect.set(name, { script, id });
-  } else {
-    let verifyOff: (() => void) | undefined;
-    try {
-      const cachedData = id ? readCache(join(__dirname, `${name}.cache`), id, () => (verifyOff = verifyChecksums())) : undefined;
-      script = new Script(wrapped, { ...options, cachedData });
-      debug('%s: %s', name, !cachedData ? 'no cache fits' : script.cachedDataRejected ? 'cache rejected' : 'cache used');
-    } finally {
-      verifyOff?.();
+  const cache = collect ? undefined : openCache(join(__dirname, `${name}.cache`));
+  let script: Script | undefined;
+  try {
+    if (collect || cache) {
+      const source = readFileSync(file, 'utf8');
+      const at = source.lastIndexOf(ID);
+      const id = at < 0 ? '' : source.slice(at + ID.length).trim();
+      // The wrapper on a line of its own: line numbers in stack traces stay the bundle's.
+      const wrapped = `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`;
+      const options = { filename: file, lineOffset: -1 };
+      if (collect) {
+        script = new Script(wrapped, options);
+        collect.set(name, { script, id });
+      } else if (cache && id === cache.id) {
+        const cachedData = Buffer.allocUnsafe(fstatSync(cache.fd).size - HEADER);
+        if (readFully(cache.fd, cachedData, HEADER)) {
+          script = withChecksums(() => new Script(wrapped, { ...options, cachedData }));
+          debug('%s: %s', name, script.cachedDataRejected ? 'cache rejected' : 'cache used');
+        }
+      }
     }
+  } finally {
+    if (cache) closeSync(cache.fd);
+  }
+  if (!script) {
+    debug('%s: no cache fits', name);
+    return require(file);
   }
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   const fn = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown, f: string, d: string) => void;
