@@ -24,10 +24,13 @@
  * damaged one, so the check is on while the cache is made and while it is read.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { debuglog } from 'node:util';
-import { Script } from 'node:vm';
+import type { Script } from 'node:vm';
+
+// node:vm and node:module are required only when a cache may fit: the fallback (Node's own require)
+// loads nothing Node has not loaded already.
+const vm = (): typeof import('node:vm') => require('node:vm');
 
 /** What the build's cache maker (scripts/code-cache.mjs) sets to collect the compiled scripts instead of reading caches. */
 const COLLECT = Symbol.for('podsense.codeCache');
@@ -48,7 +51,7 @@ const debug = debuglog('podsense');
  * magic number, version hash and flag hash (word 2 is the source's), as hex.
  */
 export function v8Probe(): string {
-  const data = new Script('0').createCachedData();
+  const data = new (vm().Script)('0').createCachedData();
   return data.toString('hex', 0, 8) + data.toString('hex', 12, 16);
 }
 
@@ -108,12 +111,12 @@ function load(name: string, file: string, requireFor: (base: NodeJS.Require) => 
       const wrapped = `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`;
       const options = { filename: file, lineOffset: -1 };
       if (collect) {
-        script = new Script(wrapped, options);
+        script = new (vm().Script)(wrapped, options);
         collect.set(name, { script, id });
       } else if (cache && id === cache.id) {
         const cachedData = Buffer.allocUnsafe(fstatSync(cache.fd).size - HEADER);
         if (readFully(cache.fd, cachedData, HEADER)) {
-          script = withChecksums(() => new Script(wrapped, { ...options, cachedData }));
+          script = withChecksums(() => new (vm().Script)(wrapped, { ...options, cachedData }));
           debug('%s: %s', name, script.cachedDataRejected ? 'cache rejected' : 'cache used');
         }
       }
@@ -127,6 +130,7 @@ function load(name: string, file: string, requireFor: (base: NodeJS.Require) => 
   }
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   const fn = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown, f: string, d: string) => void;
+  const { createRequire } = require('node:module') as typeof import('node:module');
   fn.call(module.exports, module.exports, requireFor(createRequire(file)), module, file, __dirname);
   module.loaded = true;
   return module.exports;
