@@ -40,6 +40,33 @@ const engineExternal = {
     b.onResolve({ filter: /^\.\/engine$/ }, () => ({ path: './engine.js', external: true }));
   },
 };
+/**
+ * `crypto` and `child_process` as vscode-jsonrpc and vscode-languageserver require them: loaded on first
+ * use instead of at start-up (pipe names, registration ids, global module paths). They use them as
+ * `(0, crypto_1.randomUUID)()`, so an object that loads the module on first property access will do.
+ */
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(crypto|child_process)$/ }, (args) =>
+      /[\\/]node_modules[\\/]vscode-(jsonrpc|languageserver)[\\/]/.test(args.importer) ? { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `let m;
+const load = () => (m ??= require(${JSON.stringify(args.path)}));
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => {
+    const d = Reflect.getOwnPropertyDescriptor(load(), key);
+    return d && { ...d, configurable: true };
+  },
+});`,
+    }));
+  },
+};
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const started = Date.now();
 await Promise.all([
@@ -47,7 +74,7 @@ await Promise.all([
   // Minified: start-up is mostly compiling the bundle, and a smaller bundle compiles faster. The
   // language service is a second bundle the server requires on first use (server/src/engine.ts):
   // answering initialize then compiles the protocol code alone (start-up 203 -> ~170 ms here).
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.bundle.js', minify: true, plugins: [engineExternal] }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.bundle.js', minify: true, plugins: [engineExternal, lazyBuiltins] }),
   // What editors start: runs the two bundles from their code caches (server/src/loader.ts).
   build({ ...common, entryPoints: ['server/src/loader.ts'], outfile: 'dist/server.js', minify: true, banner: {} }),
   build({ ...common, entryPoints: ['server/src/engine.ts'], outfile: 'dist/engine.js', minify: true }),
