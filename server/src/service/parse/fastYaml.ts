@@ -94,6 +94,8 @@ class FastParser {
   private readonly indents: number[] = [];
   private readonly kinds: number[] = [];
   private line = 0;
+  /** The document the nodes are built for (collections carry its schema, as yaml's do). */
+  private readonly doc = new Document(undefined, OPTIONS) as Document.Parsed;
   private readonly tags: Tag[];
   private readonly tagOptions: unknown;
 
@@ -155,7 +157,7 @@ class FastParser {
     // Without `---`, the lines before the content are outside the document (yaml's prelude).
     if (docStart && before.length > 0 && this.kinds[before[0]] === BLANK) closed.node.spaceBefore = true;
     if (this.line < lines) bail('content after the top collection');
-    const doc = new Document(undefined, OPTIONS) as Document.Parsed;
+    const doc = this.doc;
     if (docStart) doc.directives!.docStart = true;
     doc.contents = closed.node as Document.Parsed['contents'];
     const contentEnd = closed.node.range![2];
@@ -234,7 +236,7 @@ class FastParser {
   }
 
   private sequence(indent: number): Closed {
-    const seq = new YAMLSeq();
+    const seq = new YAMLSeq(this.doc.schema);
     const start = this.contentStart(this.line);
     let offset = start;
     let spaceBefore = false;
@@ -293,7 +295,7 @@ class FastParser {
   }
 
   private map(indent: number, firstKeyAt?: number): Closed {
-    const map = new YAMLMap();
+    const map = new YAMLMap(this.doc.schema);
     const text = this.text;
     let keyAt = firstKeyAt ?? this.contentStart(this.line);
     const start = keyAt;
@@ -384,9 +386,7 @@ class FastParser {
     const text = this.text;
     let p = colon + 1;
     while (p < this.ends[keyLine] && text.charCodeAt(p) === SPACE) p++;
-    const value = new Scalar(null);
-    value.source = '';
-    value.type = Scalar.PLAIN;
+    const value = this.scalar(null, '', Scalar.PLAIN, p, p);
     const atNextKey = this.line < this.starts.length && this.indents[this.line] === indent;
     // The sep line whose line break is the second one since the last reset (the key line's own break is the first).
     let split = -1;
@@ -514,9 +514,17 @@ class FastParser {
     if (i < end && (this.text.charCodeAt(i) !== HASH || i === from)) bail('text after a value');
   }
 
+  /**
+   * A plain scalar resolved by the core schema's tags, as yaml's composer
+   * resolves it. Properties are added in the composer's order (value, range,
+   * source, type, format), so these nodes share yaml's hidden classes and the
+   * code that walks a mix of both stays monomorphic; callers replace the
+   * provisional range.
+   */
   private plain(from: number, to: number, folded?: string): Scalar {
     const source = folded ?? this.text.slice(from, to);
     let node: Scalar | undefined;
+    let format: string | undefined;
     const c = source.charCodeAt(0);
     // Letters other than those that start null, true, false: always a string.
     if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) || 'nNtTfF'.includes(source[0])) {
@@ -524,13 +532,24 @@ class FastParser {
         if (!tag.test!.test(source)) continue;
         const resolved = tag.resolve(source, () => bail('scalar resolution'), this.tagOptions);
         node = isScalar(resolved) ? (resolved as Scalar) : new Scalar(resolved);
-        if (tag.format) node.format = tag.format;
+        format = tag.format;
         break;
       }
     }
     node ??= new Scalar(source);
+    node.range = [from, to, to];
     node.source = source;
     node.type = Scalar.PLAIN;
+    if (format) node.format = format;
+    return node;
+  }
+
+  /** A scalar whose value needs no resolving (quoted, block, empty), built in yaml's property order. */
+  private scalar(value: string | null, source: string, type: Scalar.Type, from: number, to: number): Scalar {
+    const node = new Scalar(value);
+    node.range = [from, to, to];
+    node.source = source;
+    node.type = type;
     return node;
   }
 
@@ -566,9 +585,7 @@ class FastParser {
     let value: string;
     if (double) value = unescapeDouble(inner);
     else value = (multiLine ? unfold(inner) : inner).replace(/''/g, "'");
-    const node = new Scalar(value);
-    node.source = value;
-    node.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+    const node = this.scalar(value, value, double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, q, close + 1);
     return { node, end: close + 1 };
   }
 
@@ -668,7 +685,7 @@ class FastParser {
     const text = this.text;
     const isMap = text.charCodeAt(q) === 123;
     const closing = isMap ? 125 : 93;
-    const node = isMap ? new YAMLMap() : new YAMLSeq();
+    const node = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
     node.flow = true;
     let p = this.skipFlowSpace(q + 1, depth);
     // Where the tokens that may mark the next item as preceded by a blank line begin.
@@ -822,10 +839,7 @@ class FastParser {
     }
     if (!strip) value += '\n';
     const endOffset = this.next(lastContent);
-    const node = new Scalar(value);
-    node.source = value;
-    node.type = literal ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
-    node.range = [q, endOffset, endOffset];
+    const node = this.scalar(value, value, literal ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED, q, endOffset);
     this.line = lastContent + 1;
     return node;
   }
