@@ -2,21 +2,17 @@
 // `npm run build`: generate the schema model (when stale), then bundle the
 // extension client, the language server and (later) the CLI with esbuild.
 // `--production` (used by `npm run package`) minifies and writes no source maps.
-// Then the V8 code caches the server starts from (scripts/code-cache.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeCodeCaches, markBundles, removeCaches } from './code-cache.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 execFileSync(process.execPath, [join(root, 'scripts', 'generate-schema.mjs'), '--if-stale'], { stdio: 'inherit' });
 
 mkdirSync(join(root, 'dist'), { recursive: true });
-// A cache left from the last build must not meet this build's bundles (the loader would skip it anyway).
-removeCaches();
 copyFileSync(join(root, 'server', 'generated', 'k8s-schema.json'), join(root, 'dist', 'k8s-schema.json'));
 
 const common = {
@@ -75,11 +71,7 @@ await Promise.all([
   // Minified: start-up is mostly compiling the bundle, and a smaller bundle compiles faster. The
   // language service is a second bundle the server requires on first use (server/src/engine.ts):
   // answering initialize then compiles the protocol code alone (start-up 203 -> ~170 ms here).
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.bundle.js', minify: true, plugins: [engineExternal, lazyBuiltins] }),
-  // What editors start: runs the two bundles from their code caches (server/src/loader.ts), made below.
-  // Spawn -> initialize 162 -> 144 ms here (node -e 0: 118 ms), the first didOpen -> diagnostics 51 -> 33 ms;
-  // the caches fit `node dist/server.js` on the Node release that built them, not Electron nor other V8 flags.
-  build({ ...common, entryPoints: ['server/src/loader.ts'], outfile: 'dist/server.js', minify: true, banner: {} }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', minify: true, plugins: [engineExternal, lazyBuiltins] }),
   build({ ...common, entryPoints: ['server/src/engine.ts'], outfile: 'dist/engine.js', minify: true }),
   build({
     ...common,
@@ -90,9 +82,4 @@ await Promise.all([
     define: { ...common.define, PODSENSE_VERSION: JSON.stringify(version) },
   }),
 ]);
-markBundles();
-await makeCodeCaches();
-console.log(
-  `build${production ? ' (production)' : ''}: dist/extension.js, dist/server.js, dist/server.bundle.js, dist/engine.js, dist/cli.js, dist/k8s-schema.json,` +
-    ` dist/server.cache, dist/engine.cache in ${Date.now() - started} ms`,
-);
+console.log(`build${production ? ' (production)' : ''}: dist/extension.js, dist/server.js, dist/engine.js, dist/cli.js, dist/k8s-schema.json in ${Date.now() - started} ms`);
