@@ -707,17 +707,7 @@ class FastParser {
         const v = this.skipFlowSpace(i + 1, depth);
         const vc = text.charCodeAt(v);
         if (vc === 44 || vc === closing) bail('empty flow map value');
-        let value: Scalar | YAMLMap | YAMLSeq;
-        let valueEnd: number;
-        if (vc === 91 || vc === 123) {
-          const inner = this.flow(v, depth + 1);
-          value = inner.node;
-          valueEnd = inner.close;
-        } else {
-          const scalar = this.flowScalar(v, false, depth);
-          value = scalar.node;
-          valueEnd = scalar.end;
-        }
+        const { node: value, end: valueEnd } = this.flowItem(v, depth);
         value.range = [v, valueEnd, this.flowValueEnd(valueEnd)];
         if (this.flowSpaceBefore(i + 1, v)) value.spaceBefore = true;
         if (this.duplicate(node as YAMLMap, key.node.value)) bail('duplicate key');
@@ -725,17 +715,7 @@ class FastParser {
         region = value.range[2];
         p = this.skipFlowSpace(valueEnd, depth);
       } else {
-        let item: Scalar | YAMLMap | YAMLSeq;
-        let itemEnd: number;
-        if (c === 91 || c === 123) {
-          const inner = this.flow(p, depth + 1);
-          item = inner.node;
-          itemEnd = inner.close;
-        } else {
-          const scalar = this.flowScalar(p, false, depth);
-          item = scalar.node;
-          itemEnd = scalar.end;
-        }
+        const { node: item, end: itemEnd } = this.flowItem(p, depth);
         const next = this.skipFlowSpace(itemEnd, depth);
         if (text.charCodeAt(next) === COLON) bail('pair in a flow sequence');
         item.range = [p, itemEnd, next];
@@ -750,6 +730,16 @@ class FastParser {
       p = this.skipFlowSpace(p + 1, depth);
       if (text.charCodeAt(p) === 44) bail('empty flow item');
     }
+  }
+
+  /** A flow item or map value at `at`: a nested collection or a scalar, and the offset after it. */
+  private flowItem(at: number, depth: number): { node: Scalar | YAMLMap | YAMLSeq; end: number } {
+    const c = this.text.charCodeAt(at);
+    if (c === 91 || c === 123) {
+      const inner = this.flow(at, depth + 1);
+      return { node: inner.node, end: inner.close };
+    }
+    return this.flowScalar(at, false, depth);
   }
 
   /** A plain or one-line quoted scalar inside a flow collection (a key when `key`), and the offset after it. */
