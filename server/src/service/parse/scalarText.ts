@@ -44,6 +44,7 @@ const ESCAPES: Record<string, string> = {
  * A double-quoted scalar's text between the quotes, unescaped and folded as
  * `yaml` does (an escaped line break joins the lines; spaces before a line
  * break are dropped; a line break is a space, more of them line breaks).
+ * An escape `yaml` would reject calls `invalid`.
  */
 export function unescapeDouble(source: string, invalid: () => never): string {
   if (!source.includes('\\') && !source.includes('\n')) return source;
