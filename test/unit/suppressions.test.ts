@@ -47,6 +47,11 @@ describe('silencing in the YAML', () => {
     const text = hostPod.replace('  name: agent', '  name: agent\n  annotations:\n    podsense.io/ignore: "host-network,host-pid"');
     assert.deepEqual(hostFindings(text), ['11:3 host-ipc']);
   });
+  it('the annotation silences with its key written with an escape too', () => {
+    // Annotations are looked for only in documents whose text may hold one; an escaped key must still count.
+    const text = hostPod.replace('  name: agent', '  name: agent\n  annotations:\n    "podsense.io\\/ign\\x6fre": "host-network,host-pid"');
+    assert.deepEqual(hostFindings(text), ['11:3 host-ipc']);
+  });
   it('the annotation on a pod template silences that template', () => {
     const deploy = yaml`
       apiVersion: apps/v1

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnostics, findings, service, yaml } from './helpers';
 
 const pod = yaml`
@@ -100,6 +101,24 @@ describe('YAML diagnostics', () => {
   it('gives a templated file one note instead of a cascade', () => {
     const helm = 'apiVersion: v1\nkind: Pod\nspec:\n  {{- if .Values.x }}\n  hostPID: true\n  {{- end }}\n  containers: [\n';
     assert.deepEqual(findings(helm), ['4:3 templated-file']);
+  });
+  it('gives a templated Kubernetes document its note without parsing it', () => {
+    const helm = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  containers: [\n';
+    const ls = service();
+    const file = ls.parse(helm);
+    // The chunk's syntax tree may not be asked for: its parse goes to yaml, the slowest path, only to be replaced by the note.
+    const chunk = new Proxy(file.documents[0].chunk, {
+      get(target, key) {
+        if (key === 'yaml') throw new Error('a templated document was parsed');
+        return Reflect.get(target, key);
+      },
+    });
+    const parsed = { ...file, documents: [{ ...file.documents[0], chunk }] };
+    const found = ls.doValidation(parsed, TextDocument.create('file:///helm.yaml', 'yaml', 1, helm), { locale: 'en' });
+    assert.deepEqual(
+      found.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`),
+      ['4:9 templated-file'],
+    );
   });
   it('re-checks only the documents an edit touched', () => {
     const one = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  nodeName: n\n  containers:\n  - name: a\n    image: a:1\n';

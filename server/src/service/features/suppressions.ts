@@ -83,7 +83,10 @@ function compute(doc: YamlDocument, schema: Schema, locale: Locale): Suppression
       }
     }
   }
-  for (const resource of resourcesOf(doc, schema)) {
+  // Annotations are looked for in the syntax tree only when the text may hold one: a document without the
+  // word (nor an escape that could spell it) is not parsed for them, so a templated document's note needs no parse.
+  const mayAnnotate = text.includes('ignore') || text.includes('\\');
+  for (const resource of mayAnnotate ? resourcesOf(doc, schema) : []) {
     annotationSpans(mapAt(resource.node, 'metadata'), resource.node, spans, problems, locale);
     for (const pod of podSpecsOf(resource)) {
       if (pod.path.length > 1) {

@@ -12,7 +12,7 @@ import type { Rule, Severity } from '../rules/types';
 import type { Schema } from '../schema/model';
 import { validateSchema } from '../schema/validate';
 import { isSilenced, suppressionsOf } from './suppressions';
-import { yamlProblems } from './yamlProblems';
+import { templatedByText, yamlProblems } from './yamlProblems';
 
 export interface ValidationOptions {
   readonly locale: Locale;
@@ -386,6 +386,9 @@ export function findingsOf(schema: Schema, doc: YamlDocument, options: Validatio
 }
 
 function computeFindings(schema: Schema, doc: YamlDocument, options: ValidationOptions): Finding[] {
+  // A templated Kubernetes document gets its one note without being parsed (it would go to yaml, the slow path).
+  const templated = templatedByText(doc, options.locale);
+  if (templated) return [templated];
   const resources = resourcesOf(doc, schema);
   const findings: Finding[] = [...yamlProblems(doc, resources.length > 0, options.locale)];
   if (findings.some((f) => f.code === 'templated-file' || f.code === 'document-too-large')) return findings;

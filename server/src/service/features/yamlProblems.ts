@@ -21,6 +21,27 @@ const TEXT = {
 } as const;
 
 /**
+ * The templated-document note for a document whose text alone shows it is a
+ * templated Kubernetes object, or undefined: what yamlProblems says of it,
+ * found without parsing (a template is not YAML; its parse would only yield
+ * errors the note replaces).
+ */
+export function templatedByText(doc: YamlDocument, locale: Locale): Finding | undefined {
+  const chunk = doc.chunk;
+  if (chunk.tooLarge || chunk.tooManyAliases) return undefined;
+  const text = chunk.text;
+  if (!LOOKS_KUBERNETES.test(text) || !KIND_LINE.test(text)) return undefined;
+  return templateNote(text, locale);
+}
+
+function templateNote(text: string, locale: Locale): Finding | undefined {
+  const template = TEMPLATE.exec(text);
+  if (!template) return undefined;
+  const at = template.index + template[0].length - template[1].length;
+  return { start: at, end: at + 2, code: 'templated-file', severity: 'info', message: TEXT[locale].templated };
+}
+
+/**
  * The YAML parser's own errors and warnings, with its exact ranges, for
  * documents that are (or look like) Kubernetes objects. YAML that is not
  * Kubernetes gets nothing from us; a templated document gets one note instead
@@ -39,11 +60,8 @@ export function yamlProblems(doc: YamlDocument, isKubernetes: boolean, locale: L
   if (chunk.tooManyAliases) {
     return [{ start: firstLineEnd, end: firstLineEnd, code: 'document-too-large', severity: 'info', message: TEXT[locale].tooManyAliases(MAX_ALIASES) }];
   }
-  const template = TEMPLATE.exec(text);
-  if (template) {
-    const at = template.index + template[0].length - template[1].length;
-    return [{ start: at, end: at + 2, code: 'templated-file', severity: 'info', message: TEXT[locale].templated }];
-  }
+  const note = templateNote(text, locale);
+  if (note) return [note];
   const out: Finding[] = [];
   for (const [list, severity] of [[chunk.yaml.errors, 'error'], [chunk.yaml.warnings, 'warning']] as const) {
     for (const e of list) {
