@@ -154,7 +154,7 @@ class FastParser {
     const first = this.text.charCodeAt(this.contentStart(l));
     const topFlow = first === 91 || first === 123;
     const closed: Closed = topFlow
-      ? { node: this.blockFlow(this.contentStart(l), -1), leftover: this.restOfDocument() }
+      ? { node: this.blockFlow(this.contentStart(l), -1), leftover: this.trivia(undefined, -1) }
       : this.collection(this.indents[l], this.startsSeq(l));
     // Without `---`, the lines before the content are outside the document (yaml's prelude).
     if (docStart && before.length > 0 && this.kinds[before[0]] === BLANK) closed.node.spaceBefore = true;
@@ -167,13 +167,6 @@ class FastParser {
     const end = closed.leftover.length === 0 ? contentEnd : topFlow ? this.next(closed.leftover[0]) : this.n;
     doc.range = [docStart ? 0 : this.starts[l], contentEnd, end];
     return doc;
-  }
-
-  /** The blank and comment lines after a document's top-level flow collection (content there is left to yaml). */
-  private restOfDocument(): number[] {
-    const rest: number[] = [];
-    while (this.line < this.starts.length && this.kinds[this.line] !== CONTENT) rest.push(this.line++);
-    return rest;
   }
 
   /** Whether content line `l` is a block sequence item (`-` then a space or the line's end). */
@@ -250,7 +243,7 @@ class FastParser {
       while (q < end && text.charCodeAt(q) === SPACE) q++;
       if (q >= end || text.charCodeAt(q) === HASH) bail('empty sequence item');
       let pending: number[];
-      if (this.isKeyLine(q, end)) {
+      if (this.keyColon(q, end) >= 0) {
         const inner = this.collection(q - this.starts[l], false, q);
         if (spaceBefore) inner.node.spaceBefore = true;
         seq.items.push(inner.node);
@@ -272,9 +265,14 @@ class FastParser {
     }
   }
 
-  /** Whether the text from `at` to the line's `end` is `key:` or `key: value` with a plain key. */
-  private isKeyLine(at: number, end: number): boolean {
-    return this.keyColon(at, end) >= 0;
+  /**
+   * Whether a plain scalar may start at `at` (block context): not on an
+   * indicator, nor on `-`, `?` or `:` followed by a space or the line's end.
+   */
+  private plainStarts(at: number, end: number): boolean {
+    const c = this.text.charCodeAt(at);
+    if (INDICATOR.has(c)) return false;
+    return !((c === DASH || c === 63 /* ? */ || c === COLON) && (at + 1 >= end || this.text.charCodeAt(at + 1) === SPACE));
   }
 
   /**
@@ -283,10 +281,7 @@ class FastParser {
    */
   private keyColon(at: number, end: number): number {
     const text = this.text;
-    const c = text.charCodeAt(at);
-    if (INDICATOR.has(c) || c === 63 /* ? */ || c === COLON || c === DASH) {
-      if (!(c === DASH || c === 63 || c === COLON) || at + 1 >= end || text.charCodeAt(at + 1) === SPACE) return -1;
-    }
+    if (!this.plainStarts(at, end)) return -1;
     for (let i = at; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === COLON) {
@@ -434,8 +429,7 @@ class FastParser {
     } else if (c === 124 /* | */ || c === 62 /* > */) {
       return { node: this.blockScalar(q, indent), hasEnd: false };
     } else {
-      if (INDICATOR.has(c)) bail('indicator (anchor, alias, tag...)');
-      if ((c === 63 || c === COLON || c === DASH) && (q + 1 >= end || text.charCodeAt(q + 1) === SPACE)) bail('indicator');
+      if (!this.plainStarts(q, end)) bail('indicator (anchor, alias, tag...)');
       let e = q;
       let last = q;
       for (; e < end; e++) {
