@@ -4,10 +4,11 @@
  * scale. Writes docs/performance.md. Not a test: it never fails on timing.
  *
  *   npm run bench [-- --runs 5] [-- --files big-multidoc,one-big-pod] [-- --no-write]
- *   npm run bench -- --servers podsense --files big-multidoc --runs 3 --no-write [--cpu-prof DIR]
- *     (PodSense alone, optionally with V8 CPU profiles of the server, while optimising)
+ *   npm run bench -- --servers podsense --files big-multidoc --runs 3 --no-write [--cpu-prof DIR] [--node-flags '--flag ...'] [--raw FILE.json]
+ *     (PodSense alone, optionally with V8 CPU profiles of the server or extra Node flags, while optimising)
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const prof = arg('cpu-prof');
   const all: ServerSpec[] = [
     // Started the way the VS Code extension starts it (client/src/extension.ts): one Node flag.
-    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio'], execArgv: ['--max-semi-space-size=4', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])], settings: { podsense: {} } },
+    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio'], execArgv: ['--max-semi-space-size=4', ...(arg('node-flags')?.split(' ') ?? []), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])], settings: { podsense: {} } },
     {
       name: `yaml-language-server ${ylsVersion}`,
       script: require.resolve('yaml-language-server/bin/yaml-language-server'),
@@ -88,6 +89,9 @@ async function main(): Promise<void> {
   };
   const text = writeReport(join(root, 'docs', 'performance.md'), measured, servers.map((s) => s.name), machine, cli, runs, !process.argv.includes('--no-write') && !arg('servers'));
   process.stdout.write(text);
+  // Every sample of every session, for looking past the medians while optimising.
+  const raw = arg('raw');
+  if (raw) writeFileSync(raw, JSON.stringify(measured.map((m) => ({ file: m.file.name, floor: m.floor, results: Object.fromEntries(m.results) })), null, 1));
 }
 
 /**
