@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { CliFigures } from './cli';
 import type { BenchFile } from './files';
 import type { SessionResult } from './session';
+import type { WarmupCurve } from './warmup';
 import { median, p95 } from './stats';
 
 /** The `yaml` parse floor of a file, in ms: first parse in a fresh process, and repeated parses in a warm one. */
@@ -63,6 +64,7 @@ export function writeReport(
   servers: readonly string[],
   machine: Machine,
   cli: CliFigures | undefined,
+  warmup: WarmupCurve | undefined,
   runs: number,
   write: boolean,
 ): string {
@@ -104,6 +106,21 @@ export function writeReport(
       );
     }
     out.push('');
+  }
+  if (warmup) {
+    const rounds = Array.from({ length: warmup.rounds }, (_, i) => i + 1);
+    out.push(
+      `## Warm-up: ${warmup.file} again and again in one fresh Node process`,
+      '',
+      `Each round parses the whole file anew (a new syntax tree); PodSense's rounds also validate it and serialise the report, as a server's didOpen does. Median of ${warmup.processes} processes per round, under the server's Node flags (scripts/bench/warmup.ts).`,
+      'A fresh server opening the file is round 1: V8 runs the code in its interpreter and baseline compiler until its optimising compiler takes over, several rounds later.',
+      '',
+      `| round | ${rounds.join(' | ')} |`,
+      `|---|${rounds.map(() => '---:').join('|')}|`,
+      `| ${ours}: parse + validate + report (dist/engine.js) | ${warmup.podsense.map((v) => fmt(v, 'ms')).join(' | ')} |`,
+      `| \`yaml\` parseAllDocuments alone | ${warmup.yaml.map((v) => fmt(v, 'ms')).join(' | ')} |`,
+      '',
+    );
   }
   if (cli) {
     out.push('## The CLI at scale', '');

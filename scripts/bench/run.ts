@@ -18,6 +18,7 @@ import { benchFiles, BenchFile } from './files';
 import { k8sJsonSchema } from './k8sJsonSchema';
 import { Floor, Measured, writeReport } from './report';
 import { runSession, ServerSpec, SessionResult } from './session';
+import { warmupCurve } from './warmup';
 
 const root = join(__dirname, '..', '..');
 const cache = join(root, 'bench-cache');
@@ -77,6 +78,11 @@ async function main(): Promise<void> {
     }
     measured.push({ file, floor: parseFloor(file, fileRuns), results: perServer });
   }
+  // Only with PodSense measured: the curve runs its engine bundle under the server's Node flags.
+  const podsense = servers.find((s) => s.name === 'PodSense');
+  const big = files.find((f) => f.name === 'big-multidoc');
+  if (big && podsense) process.stderr.write('bench: warm-up curve on big-multidoc...\n');
+  const warmup = big && podsense ? warmupCurve(root, big, (podsense.execArgv ?? []).filter((f) => !f.startsWith('--cpu-prof')), Math.max(3, runs)) : undefined;
   const cli: CliFigures | undefined = only ? undefined : benchCli(root, cache, runs);
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -87,7 +93,7 @@ async function main(): Promise<void> {
     nodeStartMs: nodeStart(Math.max(5, runs)),
     ...(await pipeRoundTrip(120)),
   };
-  const text = writeReport(join(root, 'docs', 'performance.md'), measured, servers.map((s) => s.name), machine, cli, runs, !process.argv.includes('--no-write') && !arg('servers'));
+  const text = writeReport(join(root, 'docs', 'performance.md'), measured, servers.map((s) => s.name), machine, cli, warmup, runs, !process.argv.includes('--no-write') && !arg('servers'));
   process.stdout.write(text);
   // Every sample of every session, for looking past the medians while optimising.
   const raw = arg('raw');
