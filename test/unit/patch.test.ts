@@ -153,6 +153,30 @@ describe('editing a scalar patches the AST exactly as a parse would', () => {
     assert.deepEqual(dump(oldChunk.yaml), fresh(text));
   });
 
+  it('patches a renamed key, and leaves a key renamed to another key of its map to a parse, which reports the duplicate', () => {
+    const text = 'spec:\n  containers:\n  - name: app\n    imag: nginx\n    image: web\n  hostPID: true\n';
+    const first = parseFile(text);
+    const ast = first.documents[0].chunk.yaml;
+    // `imag` -> `image`: the container map now has `image` twice.
+    const duplicate = text.replace('imag:', 'image:');
+    const second = parseFile(duplicate, first);
+    assert.notEqual(second.documents[0].chunk.yaml, ast);
+    assert.deepEqual(dump(second.documents[0].chunk.yaml), fresh(duplicate));
+    assert.deepEqual(
+      second.documents[0].chunk.yaml.errors.map((e) => [e.code, e.pos[0]]),
+      [['DUPLICATE_KEY', duplicate.indexOf('image: web')]],
+    );
+    // `imag` -> `imagx`, and `hostPID` -> `image` (a key of another map): patched, and no error.
+    for (const next of [text.replace('imag:', 'imagx:'), text.replace('hostPID', 'image')]) {
+      const before = parseFile(text);
+      const tree = before.documents[0].chunk.yaml;
+      const after = parseFile(next, before);
+      assert.equal(after.documents[0].chunk.yaml, tree, next);
+      assert.deepEqual(dump(after.documents[0].chunk.yaml), fresh(next));
+      assert.deepEqual(after.documents[0].chunk.yaml.errors, []);
+    }
+  });
+
   it('does not patch an edit that adds a line, leaves the scalar, or types an indicator', () => {
     const text = 'spec:\n  containers:\n  - name: app\n    image: nginx # web\n';
     const cases = [

@@ -101,7 +101,8 @@ class Chunk implements YamlChunk {
     const next = new Chunk(text);
     if (next.tooLarge || next.tooManyAliases || !patchEdit(doc, this.text, text)) return undefined;
     this.parsed = undefined;
-    next.parsed = withDuplicateKeys(doc);
+    // No duplicate-key walk: a patch never adds a duplicate key (patch.ts), and it had none (no errors).
+    next.parsed = doc;
     return next;
   }
 }

@@ -19,7 +19,9 @@ import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, 
  *
  * Enter, or deleting an empty line: see patchBlankLine.
  *
- * Duplicate keys are the caller's to check again (a key may have been renamed).
+ * The old AST has no duplicate keys (it has no errors), and neither edit can
+ * add one, except renaming a key to another key of its map: that edit is left
+ * to a parse, which reports it. So a patched AST needs no duplicate-key check.
  */
 export function patchEdit(doc: Document.Parsed, oldText: string, newText: string): boolean {
   if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
@@ -51,6 +53,7 @@ function patchScalar(doc: Document.Parsed, oldText: string, newText: string, fro
   const alone = parseDocument(source, { prettyErrors: false, strict: false, uniqueKeys: false });
   const fresh = alone.contents;
   if (alone.errors.length > 0 || alone.warnings.length > 0 || !isScalar(fresh) || fresh.type !== 'PLAIN' || fresh.tag || fresh.source !== source) return false;
+  if (isMap(parent) && renamedToAnotherKey(parent.items, scalar, fresh.value)) return false;
 
   shiftRanges(
     doc,
@@ -67,6 +70,12 @@ function patchScalar(doc: Document.Parsed, oldText: string, newText: string, fro
   if (scalar.comment) fresh.comment = scalar.comment;
   replace(fresh);
   return true;
+}
+
+/** Whether `key` is a key of these pairs, and `value` the value of another (as the duplicate-key check compares them). */
+function renamedToAnotherKey(pairs: readonly unknown[], key: Scalar, value: unknown): boolean {
+  if (!pairs.some((p) => isPair(p) && p.key === key)) return false;
+  return pairs.some((p) => isPair(p) && p.key !== key && isScalar(p.key) && p.key.value === value);
 }
 
 function hasBreak(text: string, from: number, to: number): boolean {
