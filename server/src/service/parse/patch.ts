@@ -199,7 +199,12 @@ function patchBlankLine(doc: Document.Parsed, oldText: string, newText: string, 
   if (at === 0 || at >= without.length) return false;
   const aboveStart = without.lastIndexOf('\n', at - 2) + 1;
   const belowEnd = without.indexOf('\n', at);
-  if (!isPlainContentLine(without.slice(aboveStart, at - 1)) || !isPlainContentLine(without.slice(at, belowEnd < 0 ? without.length : belowEnd))) return false;
+  const above = without.slice(aboveStart, at - 1);
+  const below = without.slice(at, belowEnd < 0 ? without.length : belowEnd);
+  if (!isPlainContentLine(above) || !isPlainContentLine(below)) return false;
+  // After an empty value (`key:`, a lone `-`) with the next line less indented, yaml marks the empty
+  // value as having the blank line before it, not the next line's node: left to a parse.
+  if (/(?::|^[ -]*-) *$/.test(above) && indentOf(below) < contentColumn(above)) return false;
   if (!outsideScalarsAndFlow(doc, at - 1)) return false;
   // The node that carries the blank-line mark: the outermost one starting at the line's first character (a
   // list that starts there), or else after each `- ` marker in turn (an item of a list that started above).
@@ -246,6 +251,15 @@ function blankLineAdded(shorter: string, longer: string, from: number, end: numb
   if (first.trim() === '' && second === line) return { at: lineStart, length: first.length + 1 };
   if (second.trim() === '' && first === line) return { at: lineEnd + 1, length: second.length + 1 };
   return undefined;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** Where a line's content starts after its indentation and `- ` markers. */
+function contentColumn(line: string): number {
+  return /^ *(?:- +)*/.exec(line)![0].length;
 }
 
 /** A line with content and none of what makes a blank line next to it matter. */
