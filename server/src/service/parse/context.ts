@@ -1,3 +1,4 @@
+import { commonPrefixLength, commonSuffixLength } from './commonEnds';
 import type { Segment } from './path';
 
 /**
@@ -105,11 +106,8 @@ function lineText(text: string, starts: readonly number[], i: number): string {
  */
 function reanalysed(prev: Lines, text: string): Lines {
   const a = prev.text;
-  const min = Math.min(a.length, text.length);
-  let p = 0;
-  while (p < min && a.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < min - p && a.charCodeAt(a.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const p = commonPrefixLength(a, text);
+  const s = commonSuffixLength(a, text, Math.min(a.length, text.length) - p);
   const starts = lineStarts(text);
   const old = prev.lines.length;
   // Unchanged at the start: lines whose \n lies in the common start (the last line has none).

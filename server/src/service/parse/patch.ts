@@ -1,4 +1,5 @@
 import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, parseDocument, Scalar } from 'yaml';
+import { commonPrefixLength, commonSuffixLength } from './commonEnds';
 
 /**
  * The two edits people make most in a large `---` document, applied to its
@@ -26,15 +27,10 @@ import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, 
 export function patchEdit(doc: Document.Parsed, oldText: string, newText: string): boolean {
   if (doc.errors.length > 0 || doc.warnings.length > 0) return false;
   // The edit: old [from, oldEnd) became new [from, newEnd).
-  let from = 0;
-  const minLength = Math.min(oldText.length, newText.length);
-  while (from < minLength && oldText.charCodeAt(from) === newText.charCodeAt(from)) from++;
-  let oldEnd = oldText.length;
-  let newEnd = newText.length;
-  while (oldEnd > from && newEnd > from && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
+  const from = commonPrefixLength(oldText, newText);
+  const common = commonSuffixLength(oldText, newText, Math.min(oldText.length, newText.length) - from);
+  const oldEnd = oldText.length - common;
+  const newEnd = newText.length - common;
   if (from === oldText.length && from === newText.length) return false;
   if (hasBreak(oldText, from, oldEnd) || hasBreak(newText, from, newEnd)) return patchBlankLine(doc, oldText, newText, from, oldEnd, newEnd);
   return patchScalar(doc, oldText, newText, from, oldEnd, newEnd);
@@ -62,6 +58,7 @@ function patchScalar(doc: Document.Parsed, oldText: string, newText: string, fro
       if (r[1] > oldEnd || (r[1] === oldEnd && holds)) r[1] += delta;
       if (r[2] > oldEnd || (r[2] === oldEnd && holds)) r[2] += delta;
     },
+    oldEnd,
     ancestors,
   );
   fresh.range = [start, valueEnd + delta, nodeEnd + delta];
@@ -148,13 +145,13 @@ type Range3 = [number, number, number];
  * typing at the start of a document's first key; any other node ending there
  * ends before the edit, and any other node starting there starts after it).
  */
-function shiftRanges(doc: Document.Parsed, move: (r: Range3, holds: boolean) => void, ancestors: ReadonlySet<unknown> = new Set()): void {
-  const apply = (r: Range3 | null | undefined, holds: boolean) => {
-    if (r) move(r, holds);
-  };
-  apply(doc.range, true);
+function shiftRanges(doc: Document.Parsed, move: (r: Range3, holds: boolean) => void, edit: number, ancestors: ReadonlySet<unknown> = new Set()): void {
+  if (doc.range) move(doc.range, true);
   walk(doc, (n) => {
-    apply(n.range, isCollection(n) && ancestors.has(n));
+    const r = n.range as Range3 | null | undefined;
+    // A node that ends before the edit does not move, nor does anything in it: a whole branch above the edit is left alone.
+    if (!r || r[2] < edit) return 'skip';
+    move(r, isCollection(n) && ancestors.has(n));
     return 'enter';
   });
 }
@@ -218,15 +215,26 @@ function patchBlankLine(doc: Document.Parsed, oldText: string, newText: string, 
   if (!first) return false;
   // Old offsets: a node ending with the line above (its break included) stays; starts from the line below on move.
   if (inserting) {
-    shiftRanges(doc, (r) => {
-      if (r[0] >= at) r[0] += length;
-      if (r[1] > at) r[1] += length;
-      if (r[2] > at) r[2] += length;
-    });
+    shiftRanges(
+      doc,
+      (r) => {
+        if (r[0] >= at) r[0] += length;
+        if (r[1] > at) r[1] += length;
+        if (r[2] > at) r[2] += length;
+      },
+      at,
+    );
   } else {
-    shiftRanges(doc, (r) => {
-      for (const i of [0, 1, 2] as const) r[i] = r[i] >= at + length ? r[i] - length : Math.min(r[i], at);
-    });
+    const moved = (o: number) => (o >= at + length ? o - length : Math.min(o, at));
+    shiftRanges(
+      doc,
+      (r) => {
+        r[0] = moved(r[0]);
+        r[1] = moved(r[1]);
+        r[2] = moved(r[2]);
+      },
+      at,
+    );
   }
   if (inserting) first.spaceBefore = true;
   else delete first.spaceBefore;
