@@ -88,6 +88,7 @@ export function analyseLines(text: string): Lines {
   return { text, starts, lines: starts.map((_, i) => analyse(lineText(text, starts, i))) };
 }
 
+/** Lines end at \n only, as completion has always read them (parse/lines.ts also ends them at a lone \r, as TextDocument does). */
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
