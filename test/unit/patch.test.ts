@@ -6,11 +6,13 @@
  * edits aim at plain scalars and type the characters that end them.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
 import { Document, isCollection, isPair, isScalar, parseDocument } from 'yaml';
 import { parseFile, PATCH_FROM_CHARS, setPatchFromChars } from '../../server/src/service/parse/documents';
 import { seedTexts } from '../fuzz/arbitraries';
+import { corpusFiles, corpusMissing } from './corpus';
 import { dumpAst } from './astDump';
 
 /** Compared as the AST's features read it: comments are left out, since documents the fast parser takes carry none (parse/fastYaml.ts). */
@@ -198,6 +200,34 @@ describe('editing a scalar patches the AST exactly as a parse would', () => {
     const second = parseFile('x:\n  b:\n\n  c: 1\n', first);
     assert.equal(second.documents[0].chunk.yaml, tree);
     assert.deepEqual(dump(tree), fresh('x:\n  b:\n\n  c: 1\n'));
+  });
+
+  it('can leave alone a branch that ends before the edit: in an error-free document a collection ends at or after its items', { skip: corpusMissing }, () => {
+    let collections = 0;
+    for (const path of corpusFiles()) {
+      for (const d of parseFile(readFileSync(path, 'utf8')).documents) {
+        const tree = d.chunk.yaml;
+        if (tree.errors.length > 0) continue;
+        // The end of each node, checked against its collection's, with an explicit stack.
+        const stack: unknown[] = [tree.contents];
+        while (stack.length > 0) {
+          const n = stack.pop();
+          if (isPair(n)) stack.push(n.key, n.value);
+          else if (isCollection(n) && n.range) {
+            collections++;
+            for (const item of n.items) {
+              const child = isPair(item) ? [item.key, item.value] : [item];
+              for (const c of child) {
+                const end = (c as { range?: number[] } | null)?.range?.[2];
+                if (end !== undefined) assert.ok(end <= n.range[2], `${path}: an item ends at ${end}, after its collection (${n.range[2]})`);
+              }
+              stack.push(item);
+            }
+          }
+        }
+      }
+    }
+    assert.ok(collections > 1000, `${collections} collections checked`);
   });
 
   it('does not patch an edit that adds a line, leaves the scalar, or types an indicator', () => {
