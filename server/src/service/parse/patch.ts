@@ -39,7 +39,7 @@ export function patchEdit(doc: Document.Parsed, oldText: string, newText: string
 function patchScalar(doc: Document.Parsed, oldText: string, newText: string, from: number, oldEnd: number, newEnd: number): boolean {
   const found = scalarAt(doc, from, oldEnd);
   if (!found) return false;
-  const { scalar, parent, ancestors, replace } = found;
+  const { scalar, parent, ancestors, replace, isKey } = found;
   const [start, valueEnd, nodeEnd] = scalar.range!;
   if (scalar.type !== 'PLAIN' || scalar.tag || scalar.anchor || (isCollection(parent) && parent.flow)) return false;
   if (hasBreak(oldText, start, valueEnd)) return false;
@@ -49,7 +49,8 @@ function patchScalar(doc: Document.Parsed, oldText: string, newText: string, fro
   const alone = parseDocument(source, { prettyErrors: false, strict: false, uniqueKeys: false });
   const fresh = alone.contents;
   if (alone.errors.length > 0 || alone.warnings.length > 0 || !isScalar(fresh) || fresh.type !== 'PLAIN' || fresh.tag || fresh.source !== source) return false;
-  if (isMap(parent) && renamedToAnotherKey(parent.items, scalar, fresh.value)) return false;
+  // A key renamed to another key of its map: left to a parse, which reports the duplicate (compared as that check does).
+  if (isKey && isMap(parent) && parent.items.some((p) => isPair(p) && p.key !== scalar && isScalar(p.key) && p.key.value === fresh.value)) return false;
 
   shiftRanges(
     doc,
@@ -67,12 +68,6 @@ function patchScalar(doc: Document.Parsed, oldText: string, newText: string, fro
   if (scalar.comment) fresh.comment = scalar.comment;
   replace(fresh);
   return true;
-}
-
-/** Whether `key` is a key of these pairs, and `value` the value of another (as the duplicate-key check compares them). */
-function renamedToAnotherKey(pairs: readonly unknown[], key: Scalar, value: unknown): boolean {
-  if (!pairs.some((p) => isPair(p) && p.key === key)) return false;
-  return pairs.some((p) => isPair(p) && p.key !== key && isScalar(p.key) && p.key.value === value);
 }
 
 function hasBreak(text: string, from: number, to: number): boolean {
@@ -97,6 +92,8 @@ interface Found {
   /** The collections from the root down to the scalar's parent. */
   readonly ancestors: ReadonlySet<unknown>;
   readonly replace: (node: Scalar) => void;
+  /** The scalar is a map key (renaming it could make a duplicate key). */
+  readonly isKey: boolean;
 }
 
 /** The innermost scalar whose value range contains [from, to] (ends included), with a way to replace it. */
@@ -111,15 +108,16 @@ function scalarAt(doc: Document.Parsed, from: number, to: number): Found | undef
   let replace = (s: Scalar): void => {
     doc.contents = s as Scalar.Parsed;
   };
+  let isKey = false;
   // An explicit walk down the tree: no recursion, however deep the document.
   for (;;) {
-    if (isScalar(node)) return contains(node) ? { scalar: node, parent, ancestors, replace } : undefined;
+    if (isScalar(node)) return contains(node) ? { scalar: node, parent, ancestors, replace, isKey } : undefined;
     if (!isCollection(node) || !contains(node)) return undefined;
-    let next: { node: unknown; replace: (s: Scalar) => void } | undefined;
+    let next: { node: unknown; replace: (s: Scalar) => void; isKey?: boolean } | undefined;
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        if (contains(pair.key)) next = { node: pair.key, replace: (s) => (pair.key = s) };
+        if (contains(pair.key)) next = { node: pair.key, replace: (s) => (pair.key = s), isKey: true };
         else if (contains(pair.value)) next = { node: pair.value, replace: (s) => (pair.value = s) };
         if (next) break;
       }
@@ -133,6 +131,7 @@ function scalarAt(doc: Document.Parsed, from: number, to: number): Found | undef
     parent = node;
     node = next.node;
     replace = next.replace;
+    isKey = next.isKey === true;
   }
 }
 
