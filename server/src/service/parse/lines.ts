@@ -12,6 +12,12 @@ import type { YamlDocument } from './documents';
 /** Offsets where each line of a text starts, with the line breaks TextDocument knows: \r\n, \n and a lone \r. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // The usual case, without a regex: exec allocates a match per line, which showed as 5% of opening
+    // a 20,000-line file in a fresh server, where it runs in the interpreter.
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   const breaks = /\r\n|\r|\n/g;
   for (let m; (m = breaks.exec(text));) starts.push(m.index + m[0].length);
   return starts;
