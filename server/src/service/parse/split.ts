@@ -29,9 +29,12 @@ export function isMarkerEnd(text: string, i: number): boolean {
 /**
  * A copy of a slice that no longer points into the whole file's text: a
  * chunk lives on across versions, and a V8 sliced string would keep every
- * old version of a large file alive with it. (A JSON round trip is the
- * portable way to get a flat, independent copy.)
+ * old version of a large file alive with it. Slicing a concatenation flattens
+ * it into a new string of the slice's length plus one, and the result points
+ * into that instead (split.test.ts measures that it holds). A JSON round trip
+ * did the same at five times the cost: 11 against 2 ms over big-multidoc's
+ * 612 documents in a fresh process, on every open.
  */
 export function detach(slice: string): string {
-  return slice.length < 13 ? slice : (JSON.parse(JSON.stringify(slice)) as string);
+  return slice.length < 13 ? slice : (' ' + slice).slice(1);
 }
