@@ -54,7 +54,8 @@ export function doValidation(
   let templatedBefore = from > 0 && isTemplated(findingsOf(schema, file.documents[from - 1], options));
   // Each document starts on the line after the previous one ends: counted from the documents' own
   // line tables rather than a position lookup per document.
-  let startLine = from < end ? document.positionAt(file.documents[from].start).line : 0;
+  // The first document starts the file: no lookup, which would make TextDocument split the whole text into lines.
+  let startLine = from < end && file.documents[from].start > 0 ? document.positionAt(file.documents[from].start).line : 0;
   for (let i = from; i < end; i++) {
     // Cached on the chunk per settings and kind of document before, with the diagnostics at its last first line:
     // after an edit elsewhere that keeps this document's line, they are reused as they are.
