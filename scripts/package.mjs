@@ -28,7 +28,7 @@ execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-upda
 const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
   .split('\n')
   .filter(Boolean);
-const allowed = /^(dist\/(extension|server|engine)\.js|dist\/k8s-schema\.json|snippets\/[^/]+\.json|syntaxes\/[^/]+\.json|package\.json|package\.nls(\.[a-z-]+)?\.json|media\/icon\.png|README\.md|CHANGELOG\.md|LICENSE)$/;
+const allowed = /^(dist\/(extension|server|server-main|engine)\.js|dist\/k8s-schema\.json|snippets\/[^/]+\.json|syntaxes\/[^/]+\.json|package\.json|package\.nls(\.[a-z-]+)?\.json|media\/icon\.png|README\.md|CHANGELOG\.md|LICENSE)$/;
 const unexpected = listing.filter((f) => !allowed.test(f));
 const kib = (statSync(join(root, out)).size / 1024).toFixed(0);
 console.log(`package: ${out}, ${kib} KiB, ${listing.length} files: ${listing.join(', ')}`);
@@ -36,8 +36,8 @@ if (unexpected.length > 0) {
   console.error(`package: unexpected files in the .vsix: ${unexpected.join(', ')}`);
   process.exit(1);
 }
-// And nothing the extension needs at run time is left out (the server requires dist/engine.js on first use).
-const required = ['dist/extension.js', 'dist/server.js', 'dist/engine.js', 'dist/k8s-schema.json', 'snippets/kubernetes.json'];
+// And nothing the extension needs at run time is left out (dist/server.js loads dist/server-main.js, which requires dist/engine.js on first use).
+const required = ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/engine.js', 'dist/k8s-schema.json', 'snippets/kubernetes.json'];
 const missing = required.filter((f) => !listing.includes(f));
 if (missing.length > 0) {
   console.error(`package: files missing from the .vsix: ${missing.join(', ')}`);

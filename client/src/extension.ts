@@ -13,9 +13,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // A smaller young generation keeps the server's peak memory down on big files
   // (83 MB instead of 108 MB on a 20,000-line file) at no measurable cost in time.
   const execArgv = ['--max-semi-space-size=4'];
+  // The server keeps its compiled code in the extension's own storage between starts (server/src/boot/codeCache.ts).
+  const args = context.globalStorageUri.scheme === 'file' ? [`--cache-dir=${path.join(context.globalStorageUri.fsPath, 'v8-cache')}`] : [];
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, args, options: { execArgv } },
+    debug: { module, transport: TransportKind.ipc, args, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Every YAML document, saved or not, local or virtual: the server decides

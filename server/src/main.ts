@@ -1,7 +1,8 @@
 /**
- * Entry point of the PodSense language server. Transport comes from the
- * command line, as vscode-languageserver reads it: `--stdio` for any editor,
- * `--node-ipc` when VS Code's client starts it.
+ * The PodSense language server, as dist/server-main.js; dist/server.js
+ * (boot.ts) loads it, with a code cache when the editor gives a folder for
+ * one. Transport comes from the command line, as vscode-languageserver reads
+ * it: `--stdio` for any editor, `--node-ipc` when VS Code's client starts it.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadSchemaData } from './schemaFile';
