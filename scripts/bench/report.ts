@@ -29,6 +29,9 @@ interface Machine {
   /** A 300-byte message to a Node child and back over pipes: the transport's own latency. */
   readonly pipeP50Ms: number;
   readonly pipeP95Ms: number;
+  /** PodSense's start-up with the code cache the sessions left, and without one (alternated). */
+  readonly podsenseCachedStartMs?: number;
+  readonly podsenseUncachedStartMs?: number;
 }
 
 type Metric = {
@@ -84,6 +87,11 @@ export function writeReport(
     `Each file: ${runs} sessions per server (fewer on the 100,000-line file), alternating which server goes first; latencies pooled over sessions.`,
     'The machine is shared and noisy: compare the two servers within this run (the ratio column), not with other days.',
     `Node itself (spawn → exit of \`node -e 0\`) takes ${fmt(machine.nodeStartMs, 'ms')} here, median: the part of any server's start-up that no server can remove.`,
+    ...(machine.podsenseCachedStartMs !== undefined && machine.podsenseUncachedStartMs !== undefined
+      ? [
+          `${ours} is started as the VS Code extension starts it, with a folder for its code cache (\`--cache-dir\`, server/src/boot/codeCache.ts): the run's first session compiles the server and writes the cache, and the sessions after it start from it. Its start-up with that cache is ${fmt(machine.podsenseCachedStartMs, 'ms')}, and ${fmt(machine.podsenseUncachedStartMs, 'ms')} without one (an editor that gives no folder, or the first start after an update), medians of alternated starts.`,
+        ]
+      : []),
     `A 300-byte message to a Node child and back over its stdin and stdout takes ${fmt(machine.pipeP50Ms, 'ms')} (p50) and ${fmt(machine.pipeP95Ms, 'ms')} (p95) here: the transport's own share of every request's latency.`,
     '',
     'The targets are those of the performance issue, which gives yaml-language-server\'s figures on the machine it was measured on beside most of them. Each such target gets two verdicts: against its figure, and against the speed-up over yaml-language-server that the figure stands for (the issue\'s yaml-language-server figure over the target), checked with yaml-language-server measured in this run. The second holds on any machine; the first depends on how fast this one is today.',

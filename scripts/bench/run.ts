@@ -8,7 +8,7 @@
  *     (PodSense alone, optionally with V8 CPU profiles of the server or extra Node flags, while optimising)
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +17,9 @@ import { benchCli, CliFigures } from './cli';
 import { benchFiles, BenchFile } from './files';
 import { k8sJsonSchema } from './k8sJsonSchema';
 import { Floor, Measured, writeReport } from './report';
+import { LspClient } from '../../test/protocol/lspClient';
 import { runSession, ServerSpec, SessionResult } from './session';
+import { median } from './stats';
 import { warmupCurve } from './warmup';
 
 const root = join(__dirname, '..', '..');
@@ -35,9 +37,13 @@ async function main(): Promise<void> {
   const schema = pathToFileURL(k8sJsonSchema(cache)).href;
   const ylsVersion = require('yaml-language-server/package.json').version as string;
   const prof = arg('cpu-prof');
+  // As the VS Code extension gives it one in its storage: empty at the start of each run, so the run's
+  // first session compiles and writes it, and the sessions after it start from it.
+  const codeCache = join(cache, 'podsense-code-cache');
+  rmSync(codeCache, { recursive: true, force: true });
   const all: ServerSpec[] = [
-    // Started the way the VS Code extension starts it (client/src/extension.ts): one Node flag.
-    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio'], execArgv: ['--max-semi-space-size=4', ...(arg('node-flags')?.split(' ') ?? []), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])], settings: { podsense: {} } },
+    // Started the way the VS Code extension starts it (client/src/extension.ts): one Node flag and a code cache folder.
+    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio', `--cache-dir=${codeCache}`], execArgv: ['--max-semi-space-size=4', ...(arg('node-flags')?.split(' ') ?? []), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])], settings: { podsense: {} } },
     {
       name: `yaml-language-server ${ylsVersion}`,
       script: require.resolve('yaml-language-server/bin/yaml-language-server'),
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 10),
     commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
     nodeStartMs: nodeStart(Math.max(5, runs)),
+    ...(podsense ? await podsenseStartups(podsense, Math.max(11, 2 * runs + 1)) : {}),
     ...(await pipeRoundTrip(120)),
   };
   const text = writeReport(join(root, 'docs', 'performance.md'), measured, servers.map((s) => s.name), machine, cli, warmup, runs, !process.argv.includes('--no-write') && !arg('servers'));
@@ -122,6 +129,34 @@ async function pipeRoundTrip(rounds: number): Promise<{ pipeP50Ms: number; pipeP
   }
   times.sort((a, b) => a - b);
   return { pipeP50Ms: times[times.length >> 1], pipeP95Ms: times[Math.floor(times.length * 0.95)] };
+}
+
+/**
+ * PodSense's start-up (spawn → initialize result) with the code cache the
+ * sessions left and without any (an editor that gives no folder, or the first
+ * start after an update), alternated.
+ */
+async function podsenseStartups(spec: ServerSpec, runs: number): Promise<{ podsenseCachedStartMs: number; podsenseUncachedStartMs: number }> {
+  const withCache: number[] = [];
+  const without: number[] = [];
+  const flags = (spec.execArgv ?? []).filter((f) => !f.startsWith('--cpu-prof'));
+  for (let i = 0; i < runs; i++) {
+    for (const [args, times] of [
+      [spec.args, withCache],
+      [spec.args.filter((a) => !a.startsWith('--cache-dir=')), without],
+    ] as const) {
+      const t = performance.now();
+      const client = new LspClient([...args], flags, spec.script);
+      try {
+        await client.initialize('en');
+        times.push(performance.now() - t);
+        await client.shutdown();
+      } finally {
+        client.proc.kill();
+      }
+    }
+  }
+  return { podsenseCachedStartMs: median(withCache), podsenseUncachedStartMs: median(without) };
 }
 
 function nodeStart(runs: number): number {
