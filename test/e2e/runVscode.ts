@@ -38,11 +38,14 @@ async function main(): Promise<void> {
   const vscodeExecutablePath = await executable();
   const workspace = mkdtempSync(join(tmpdir(), 'podsense-vscode-'));
   cpSync(join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const userData = mkdtempSync(join(tmpdir(), 'podsense-vscode-user-'));
   await runTests({
     vscodeExecutablePath,
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: join(ROOT, 'dist', 'test', 'suite', 'index.js'),
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    launchArgs: [workspace, `--user-data-dir=${userData}`, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    // For the suite, to find the extension's global storage.
+    extensionTestsEnv: { PODSENSE_E2E_USER_DATA: userData },
   });
 }
 

@@ -87,6 +87,8 @@ export function newRun(name: string, settings: Record<string, unknown> = {}): Ru
     TMPDIR: shortTmp(dir, id),
     NODE_COMPILE_CACHE: sub('node-compile-cache'),
     NODE_OPTIONS: '',
+    // For the suite, to find the extension's global storage.
+    PODSENSE_E2E_USER_DATA: userData,
   };
   // Playwright's own temporary Chromium profile goes into the run folder too.
   process.env.TMPDIR = env.TMPDIR;

@@ -7,6 +7,8 @@
  * condition (diagnostics changing, the extension activating) with a timeout.
  */
 import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 
@@ -224,5 +226,19 @@ describe('PodSense in the VS Code workbench', () => {
     assert.equal(hostPid.range.start.line, 5);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(5, 4));
     assert.match(hoverText(hovers), /hostPID/);
+  });
+
+  it("keeps the server's compiled code in the extension's global storage", async function () {
+    // The launchers say where the user data is; the server writes its cache 5 s after it starts.
+    const userData = process.env.PODSENSE_E2E_USER_DATA;
+    if (!userData) return this.skip();
+    const dir = join(userData, 'User', 'globalStorage', EXTENSION_ID, 'v8-cache');
+    const listing = () => (existsSync(dir) ? readdirSync(dir) : []);
+    const cache = await waitFor(
+      `the server's code cache in ${dir}`,
+      () => listing().find((name) => name.startsWith('server-main.js-') && name.endsWith('.cache')),
+      () => listing().join(', ') || 'no such folder',
+    );
+    assert.ok(statSync(join(dir, cache)).size > 10_000, `${cache} holds compiled code`);
   });
 });
