@@ -102,6 +102,17 @@ describe('YAML diagnostics', () => {
     const helm = 'apiVersion: v1\nkind: Pod\nspec:\n  {{- if .Values.x }}\n  hostPID: true\n  {{- end }}\n  containers: [\n';
     assert.deepEqual(findings(helm), ['4:3 templated-file']);
   });
+  it('takes any template mark outside a comment for a template: Helm, Jinja, trimmed or not, and nothing else', () => {
+    // The definition: `{{...}}`, `{{-`, `-}}` or `{%...%}` on a line, before any `#`.
+    const spec = /^[^#\n]*(\{\{.*?\}\}|\{\{-|-\}\}|\{%.*?%\})/m;
+    const lines = ['  a: {{ .x }}', '  {{- if .x }}', '  b: 1 -}}', '{% if x %}', '  c: 1 # {{ .y }}', '  d: "{{"', '  e: "}}"', '  f: "{"', '  g: "%}"', '  h: "{ {"', '  i: "{%"', '  j: 1'];
+    for (const line of lines) {
+      for (const extra of ['', '  k: 1']) {
+        const text = `apiVersion: v1\nkind: ConfigMap\ndata:\n${line}\n${extra}\n`;
+        assert.equal(findings(text).some((f) => f.endsWith('templated-file')), spec.test(text), text);
+      }
+    }
+  });
   it('gives a templated Kubernetes document its note without parsing it', () => {
     const helm = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  containers: [\n';
     const ls = service();

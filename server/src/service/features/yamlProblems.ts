@@ -35,6 +35,10 @@ export function templatedByText(doc: YamlDocument, locale: Locale): Finding | un
 }
 
 function templateNote(text: string, locale: Locale): Finding | undefined {
+  // Each of TEMPLATE's alternatives holds `{{`, `}}` or `{%`. Without them, which is nearly always, the
+  // regex would still try every line start and backtrack through the line: 5 ms of each validation of
+  // big-multidoc, against well under 1 ms for three searches.
+  if (!text.includes('{{') && !text.includes('}}') && !text.includes('{%')) return undefined;
   const template = TEMPLATE.exec(text);
   if (!template) return undefined;
   const at = template.index + template[0].length - template[1].length;
