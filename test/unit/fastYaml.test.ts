@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { Document, isCollection, isPair, parseDocument } from 'yaml';
+import { Document, isCollection, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { lastUnsupported, parseFast } from '../../server/src/service/parse/fastYaml';
 import { splitDocuments } from '../../server/src/service/parse/split';
 import { seedTexts } from '../fuzz/arbitraries';
@@ -38,14 +38,17 @@ function agrees(text: string): boolean {
   assert.deepEqual(reference.warnings.map((e) => e.code), [], `fast parser accepted a text yaml warns about:\n${text}`);
   assert.deepEqual(dumpAst(fast), dumpAst(reference), `ASTs differ for:\n${JSON.stringify(text)}`);
   assert.deepEqual(shapes(fast), shapes(reference), `node properties differ in order for:\n${JSON.stringify(text)}`);
+  assert.deepEqual(fast.toJS(), reference.toJS(), `values differ for:\n${JSON.stringify(text)}`);
+  assert.deepEqual(fast.clone().toJS(), reference.toJS(), `a clone's values differ for:\n${JSON.stringify(text)}`);
   return true;
 }
 
 /**
  * Each node's own properties in the order they were added (comments aside,
- * which only yaml attaches), and whether collections carry their document's
- * schema: nodes built in the same order share V8 hidden classes, so code that
- * walks documents from both parsers stays fast.
+ * which only yaml attaches), its kind and class as yaml tells them, and
+ * whether a collection has a schema it does not list among its properties:
+ * fast nodes get yaml's properties in yaml's order, so that the nodes of one
+ * kind share a V8 hidden class and code that walks them stays fast.
  */
 function shapes(doc: Document.Parsed): string[] {
   const out: string[] = [];
@@ -54,7 +57,9 @@ function shapes(doc: Document.Parsed): string[] {
     const n = stack.pop() as Record<string, unknown> | null;
     if (!n || typeof n !== 'object') continue;
     const keys = Object.keys(n).filter((k) => k !== 'comment' && k !== 'commentBefore');
-    out.push(`${keys.join(',')}${'schema' in n ? ` schema:${n.schema === doc.schema}` : ''}`);
+    const kind = isPair(n) ? `pair:${n instanceof Pair}` : isScalar(n) ? `scalar:${n instanceof Scalar}` : isMap(n) ? `map:${n instanceof YAMLMap}` : isSeq(n) ? `seq:${n instanceof YAMLSeq}` : 'other';
+    const schema = isCollection(n) ? ` schema:${Array.isArray((n.schema as { tags?: unknown } | undefined)?.tags) && !keys.includes('schema')}` : '';
+    out.push(`${kind} ${keys.join(',')}${schema}`);
     if (isPair(n)) stack.push(n.value, n.key);
     else if (isCollection(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
   }

@@ -3,6 +3,7 @@ import { parseFast } from './fastYaml';
 import { patchEdit } from './patch';
 import { lastAtMost } from '../sorted';
 import { detach, splitDocuments } from './split';
+import { OPTIONS } from './yamlOptions';
 
 export { detach, splitDocuments };
 
@@ -61,12 +62,6 @@ export interface ParsedFile {
   readonly newChunks: number;
 }
 
-// Aliases are never expanded: we walk the AST, which keeps alias nodes, and
-// never call toJS(). Duplicate keys stay in the AST; the parser's own check
-// compares each key with every earlier one (quadratic: a 1 MB flow map of
-// 100,000 keys took over a minute), so it is off and duplicateKeyErrors does
-// the same check in linear time.
-const PARSE_OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false } as const;
 
 class Chunk implements YamlChunk {
   readonly memo = new Map<string, unknown>();
@@ -116,7 +111,7 @@ function parseWithYaml(text: string): Document.Parsed {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+    return parseDocument(text, OPTIONS) as Document.Parsed;
   } finally {
     Error.stackTraceLimit = limit;
   }

@@ -1,5 +1,7 @@
 import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { newMap, newPair, newScalar, newSeq, prepareNodes } from './fastNodes';
 import { unescapeDouble, unfold } from './scalarText';
+import { OPTIONS } from './yamlOptions';
 
 /**
  * A fast parser for the YAML that Kubernetes manifests are written in: block
@@ -36,7 +38,6 @@ import { unescapeDouble, unfold } from './scalarText';
  * enclosing collection, which applies the same rule, up to the document.
  */
 
-const OPTIONS = { prettyErrors: false, strict: false, uniqueKeys: false } as const;
 
 /** Collections nested deeper than this are left to `yaml` (which reports its own limit): the parser recurses per level. */
 const MAX_DEPTH = 200;
@@ -96,13 +97,14 @@ class FastParser {
   private readonly indents: number[] = [];
   private readonly kinds: number[] = [];
   private line = 0;
-  /** The document the nodes are built for (collections carry its schema, as yaml's do). */
+  /** The document the nodes are built for. */
   private readonly doc = new Document(undefined, OPTIONS) as Document.Parsed;
   private readonly tags: Tag[];
   private readonly tagOptions: unknown;
 
   constructor(private readonly text: string) {
     this.n = text.length;
+    prepareNodes();
     const t = schemaTags();
     this.tags = t.tags;
     this.tagOptions = t.options;
@@ -231,7 +233,7 @@ class FastParser {
   }
 
   private sequence(indent: number): Closed {
-    const seq = new YAMLSeq(this.doc.schema);
+    const seq = newSeq();
     const start = this.contentStart(this.line);
     let offset = start;
     let spaceBefore = false;
@@ -292,7 +294,7 @@ class FastParser {
   }
 
   private map(indent: number, firstKeyAt?: number): Closed {
-    const map = new YAMLMap(this.doc.schema);
+    const map = newMap();
     const text = this.text;
     let keyAt = firstKeyAt ?? this.contentStart(this.line);
     const start = keyAt;
@@ -336,7 +338,7 @@ class FastParser {
         }
       }
       if (this.duplicate(map, key.value)) bail('duplicate key');
-      map.items.push(new Pair(key, value));
+      map.items.push(newPair(key, value));
       offset = value.range![2];
       if (this.line >= this.starts.length) return this.close(map, start, indent, offset, pending);
       const at = this.indents[this.line];
@@ -513,9 +515,9 @@ class FastParser {
   /**
    * A plain scalar resolved by the core schema's tags, as yaml's composer
    * resolves it. Properties are added in the composer's order (value, range,
-   * source, type, format), so these nodes share yaml's hidden classes and the
-   * code that walks a mix of both stays monomorphic; callers replace the
-   * provisional range.
+   * source, type, format), so all these nodes share one hidden class (their
+   * prototype sets them apart from yaml's own: fastNodes.ts); callers replace
+   * the provisional range.
    */
   private plain(from: number, to: number, folded?: string): Scalar {
     const source = folded ?? this.text.slice(from, to);
@@ -527,12 +529,12 @@ class FastParser {
       for (const tag of this.tags) {
         if (!tag.test!.test(source)) continue;
         const resolved = tag.resolve(source, () => bail('scalar resolution'), this.tagOptions);
-        node = isScalar(resolved) ? (resolved as Scalar) : new Scalar(resolved);
+        node = isScalar(resolved) ? (resolved as Scalar) : newScalar(resolved);
         format = tag.format;
         break;
       }
     }
-    node ??= new Scalar(source);
+    node ??= newScalar(source);
     node.range = [from, to, to];
     node.source = source;
     node.type = Scalar.PLAIN;
@@ -542,7 +544,7 @@ class FastParser {
 
   /** A scalar whose value needs no resolving (quoted, block, empty), built in yaml's property order. */
   private scalar(value: string | null, source: string, type: Scalar.Type, from: number, to: number): Scalar {
-    const node = new Scalar(value);
+    const node = newScalar(value);
     node.range = [from, to, to];
     node.source = source;
     node.type = type;
@@ -681,7 +683,7 @@ class FastParser {
     const text = this.text;
     const isMap = text.charCodeAt(q) === 123;
     const closing = isMap ? 125 : 93;
-    const node = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
+    const node = isMap ? newMap() : newSeq();
     node.flow = true;
     let p = this.skipFlowSpace(q + 1, depth);
     // Where the tokens that may mark the next item as preceded by a blank line begin.
@@ -706,7 +708,7 @@ class FastParser {
         value.range = [v, valueEnd, this.flowValueEnd(valueEnd)];
         if (this.flowSpaceBefore(i + 1, v)) value.spaceBefore = true;
         if (this.duplicate(node as YAMLMap, key.node.value)) bail('duplicate key');
-        (node as YAMLMap).items.push(new Pair(key.node, value));
+        (node as YAMLMap).items.push(newPair(key.node, value));
         region = value.range[2];
         p = this.skipFlowSpace(valueEnd, depth);
       } else {
