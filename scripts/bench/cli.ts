@@ -10,9 +10,15 @@ export interface CliFigures {
   readonly nodeStartMs: number;
   readonly bigMultidocMs: number;
   readonly bigMultidocDocs: number;
-  /** Copies of big-multidoc linted in one process for the warm figure, and the wall times of one copy and of all, alternated. */
+  /**
+   * Copies of big-multidoc linted in one process (one core): wall times of 1, `someCopies` and `copies`
+   * of them, alternated. The copies after the first show the rate while V8 is still optimising; those
+   * after `someCopies`, the rate once it has.
+   */
+  readonly someCopies: number;
   readonly copies: number;
   readonly oneCopyMs: number;
+  readonly someCopiesMs: number;
   readonly allCopiesMs: number;
   readonly treeFiles: number;
   readonly treeWallMs: number;
@@ -45,17 +51,25 @@ export function benchCli(root: string, cache: string, runs: number): CliFigures 
   const corpusWallMs = wall([cli, 'lint', corpus, '--fail-on', 'none'], runs, root).ms;
   const big = join(corpus, 'big', 'big-multidoc.yaml');
   const bigMultidocMs = wall([cli, 'lint', big, '--fail-on', 'none'], runs, root).ms;
-  // Throughput once the process is warm: N copies in one process (one core, --jobs 1), less one copy,
-  // alternated so that the machine's drift falls on both.
-  const copies = 8;
-  const copiesDir = join(cache, `big-multidoc-x${copies}`);
-  mkdirSync(copiesDir, { recursive: true });
-  for (let i = 0; i < copies; i++) copyFileSync(big, join(copiesDir, `copy-${i}.yaml`));
+  // Throughput as the process warms up: copies of the file in one process (one core, --jobs 1), the
+  // runs alternated so that the machine's drift falls on all three.
+  const someCopies = 8;
+  const copies = 24;
+  const copiesDir = (n: number) => {
+    const dir = join(cache, `big-multidoc-x${n}`);
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < n; i++) copyFileSync(big, join(dir, `copy-${i}.yaml`));
+    return dir;
+  };
+  const lintOneCore = (path: string) => wall([cli, 'lint', path, '--jobs', '1', '--fail-on', 'none'], 1, root).ms;
+  const [someDir, allDir] = [copiesDir(someCopies), copiesDir(copies)];
   const one: number[] = [];
+  const some: number[] = [];
   const all: number[] = [];
   for (let i = 0; i < runs; i++) {
-    one.push(wall([cli, 'lint', join(copiesDir, 'copy-0.yaml'), '--jobs', '1', '--fail-on', 'none'], 1, root).ms);
-    all.push(wall([cli, 'lint', copiesDir, '--jobs', '1', '--fail-on', 'none'], 1, root).ms);
+    one.push(lintOneCore(join(someDir, 'copy-0.yaml')));
+    some.push(lintOneCore(someDir));
+    all.push(lintOneCore(allDir));
   }
   const tree = tenThousandFiles(corpus, join(cache, 'tree-10k'));
   const t = wall([cli, 'lint', tree, '--fail-on', 'none'], Math.min(runs, 3), root);
@@ -65,8 +79,10 @@ export function benchCli(root: string, cache: string, runs: number): CliFigures 
     nodeStartMs,
     bigMultidocMs,
     bigMultidocDocs: Number(execFileSync('grep', ['-c', '^---', big], { encoding: 'utf8' }).trim()) + 1,
+    someCopies,
     copies,
     oneCopyMs: median(one),
+    someCopiesMs: median(some),
     allCopiesMs: median(all),
     treeFiles: countYaml(tree),
     treeWallMs: t.ms,
