@@ -62,7 +62,6 @@ export interface ParsedFile {
   readonly newChunks: number;
 }
 
-
 class Chunk implements YamlChunk {
   readonly memo = new Map<string, unknown>();
   readonly tooLarge: boolean;

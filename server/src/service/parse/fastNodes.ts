@@ -9,7 +9,7 @@
  * the order yaml's constructors give them.
  *
  * In-process on big-multidoc, alternated over 8 processes, parsing and
- * validating took 398 → 372 ms the first time and 111 → 86 ms warm.
+ * validating took 393 → 370 ms the first time and 109 → 80 ms warm.
  *
  * What differs from a node yaml makes: its kind and its schema are inherited
  * rather than own, non-enumerable properties (nothing in yaml or in PodSense
@@ -22,34 +22,6 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { OPTIONS } from './yamlOptions';
 
 const NODE_TYPE = Symbol.for('yaml.node.type');
-
-interface Prototypes {
-  scalar: object;
-  pair: object;
-  map: object;
-  seq: object;
-}
-let prototypes: Prototypes | undefined;
-
-/** Made on first use: the schema needs yaml's tags, which load with the first Document. */
-function protos(): Prototypes {
-  if (!prototypes) {
-    const schema = new Document(undefined, OPTIONS).schema;
-    const kind = (base: object, name: string, collection: boolean): object =>
-      Object.create(base, {
-        [NODE_TYPE]: { value: Symbol.for(name) },
-        // Writable, as yaml's own is: Collection.clone assigns a node's schema, which then becomes its own.
-        ...(collection ? { schema: { value: schema, writable: true, configurable: true, enumerable: false } } : {}),
-      });
-    prototypes = {
-      scalar: kind(Scalar.prototype, 'yaml.scalar', false),
-      pair: kind(Pair.prototype, 'yaml.pair', false),
-      map: kind(YAMLMap.prototype, 'yaml.map', true),
-      seq: kind(YAMLSeq.prototype, 'yaml.seq', true),
-    };
-  }
-  return prototypes;
-}
 
 // Plain constructor functions: V8 allocates their objects inline, with the slack it tracks per constructor.
 function ScalarNode(this: { value: unknown }, value: unknown): void {
@@ -72,14 +44,27 @@ const PairCtor = PairNode as unknown as Construct<Pair, [unknown, unknown]>;
 const MapCtor = MapNode as unknown as Construct<YAMLMap, []>;
 const SeqCtor = SeqNode as unknown as Construct<YAMLSeq, []>;
 
-/** Sets the constructors' prototypes; the fast parser calls it before it makes a node. */
+let prepared = false;
+
+/**
+ * Gives the constructors their prototypes; the fast parser calls it before it
+ * makes a node. Not when the module loads, so that loading the engine does not
+ * build a schema it may not need yet.
+ */
 export function prepareNodes(): void {
-  if (prototypes) return;
-  const p = protos();
-  ScalarNode.prototype = p.scalar;
-  PairNode.prototype = p.pair;
-  MapNode.prototype = p.map;
-  SeqNode.prototype = p.seq;
+  if (prepared) return;
+  prepared = true;
+  const schema = new Document(undefined, OPTIONS).schema;
+  const kind = (base: object, name: string, collection: boolean): object =>
+    Object.create(base, {
+      [NODE_TYPE]: { value: Symbol.for(name) },
+      // Writable, as yaml's own is: Collection.clone assigns a node's schema, which then becomes its own.
+      ...(collection ? { schema: { value: schema, writable: true, configurable: true, enumerable: false } } : {}),
+    });
+  ScalarNode.prototype = kind(Scalar.prototype, 'yaml.scalar', false);
+  PairNode.prototype = kind(Pair.prototype, 'yaml.pair', false);
+  MapNode.prototype = kind(YAMLMap.prototype, 'yaml.map', true);
+  SeqNode.prototype = kind(YAMLSeq.prototype, 'yaml.seq', true);
 }
 
 export const newScalar = (value: unknown): Scalar => new ScalarCtor(value);

@@ -38,7 +38,6 @@ import { OPTIONS } from './yamlOptions';
  * enclosing collection, which applies the same rule, up to the document.
  */
 
-
 /** Collections nested deeper than this are left to `yaml` (which reports its own limit): the parser recurses per level. */
 const MAX_DEPTH = 200;
 
