@@ -41,9 +41,11 @@ async function main(): Promise<void> {
   // first session compiles and writes it, and the sessions after it start from it.
   const codeCache = join(cache, 'podsense-code-cache');
   rmSync(codeCache, { recursive: true, force: true });
+  // The server's Node flags as the VS Code extension passes them (plus any under test), without the profiler's.
+  const podsenseFlags = ['--max-semi-space-size=4', ...(arg('node-flags')?.split(' ') ?? [])];
   const all: ServerSpec[] = [
     // Started the way the VS Code extension starts it (client/src/extension.ts): one Node flag and a code cache folder.
-    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio', `--cache-dir=${codeCache}`], execArgv: ['--max-semi-space-size=4', ...(arg('node-flags')?.split(' ') ?? []), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])], settings: { podsense: {} } },
+    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio', `--cache-dir=${codeCache}`], execArgv: [...podsenseFlags, ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])], settings: { podsense: {} } },
     {
       name: `yaml-language-server ${ylsVersion}`,
       script: require.resolve('yaml-language-server/bin/yaml-language-server'),
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
   const podsense = servers.find((s) => s.name === 'PodSense');
   const big = files.find((f) => f.name === 'big-multidoc');
   if (big && podsense) process.stderr.write('bench: warm-up curve on big-multidoc...\n');
-  const warmup = big && podsense ? warmupCurve(root, big, (podsense.execArgv ?? []).filter((f) => !f.startsWith('--cpu-prof')), Math.max(3, runs)) : undefined;
+  const warmup = big && podsense ? warmupCurve(root, big, podsenseFlags, Math.max(3, runs)) : undefined;
   const cli: CliFigures | undefined = only ? undefined : benchCli(root, cache, runs);
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 10),
     commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
     nodeStartMs: nodeStart(Math.max(5, runs)),
-    ...(podsense ? await podsenseStartups(podsense, Math.max(11, 2 * runs + 1)) : {}),
+    ...(podsense ? await podsenseStartups(podsense, podsenseFlags, Math.max(11, 2 * runs + 1)) : {}),
     ...(await pipeRoundTrip(120)),
   };
   const text = writeReport(join(root, 'docs', 'performance.md'), measured, servers.map((s) => s.name), machine, cli, warmup, runs, !process.argv.includes('--no-write') && !arg('servers'));
@@ -136,10 +138,9 @@ async function pipeRoundTrip(rounds: number): Promise<{ pipeP50Ms: number; pipeP
  * sessions left and without any (an editor that gives no folder, or the first
  * start after an update), alternated.
  */
-async function podsenseStartups(spec: ServerSpec, runs: number): Promise<{ podsenseCachedStartMs: number; podsenseUncachedStartMs: number }> {
+async function podsenseStartups(spec: ServerSpec, flags: string[], runs: number): Promise<{ podsenseCachedStartMs: number; podsenseUncachedStartMs: number }> {
   const withCache: number[] = [];
   const without: number[] = [];
-  const flags = (spec.execArgv ?? []).filter((f) => !f.startsWith('--cpu-prof'));
   for (let i = 0; i < runs; i++) {
     for (const [args, times] of [
       [spec.args, withCache],
