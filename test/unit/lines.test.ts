@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineStartsOf, offsetIn, positionIn } from '../../server/src/service/parse/lines';
+import { lineBreakCount, lineStartsOf, offsetIn, positionIn } from '../../server/src/service/parse/lines';
 
 /** The line starts TextDocument computes: what every position we hand out must agree with. */
 function documentStarts(text: string): number[] {
@@ -27,6 +27,16 @@ describe('line starts of a text', () => {
         { seed: 1127, numRuns: 500 },
       );
     }
+  });
+
+  it('counts the breaks it lists, with \\n only and with \\r\\n and lone \\r', () => {
+    for (const unit of [fc.constantFrom('a', ' ', '\n'), fc.constantFrom('a', '\n', '\r', '\r\n')]) {
+      fc.assert(
+        fc.property(fc.string({ unit }), (text) => assert.equal(lineBreakCount(text), lineStartsOf(text).length - 1)),
+        { seed: 1127, numRuns: 500 },
+      );
+    }
+    assert.equal(lineBreakCount('a\r\nb\rc\n'), 3);
   });
 
   it('gives a text without a line break one line, and a final break an empty last line', () => {
