@@ -22,6 +22,8 @@ export class ChunkedDocument implements TextDocument {
   private starts: number[] = [];
   /** Per piece, the offsets (in the piece) where its lines start; computed when first needed. */
   private lineStarts: (number[] | undefined)[];
+  /** Per piece, its number of lines as linesOf counts them; kept across edits of other pieces. */
+  private lineCounts: (number | undefined)[];
   /** Per piece, the number of the line it starts on; recomputed after an edit changes a line count. */
   private firstLines: number[] | undefined;
   private joined: string | undefined;
@@ -35,6 +37,7 @@ export class ChunkedDocument implements TextDocument {
   ) {
     this.pieces = ChunkedDocument.split(text);
     this.lineStarts = new Array(this.pieces.length);
+    this.lineCounts = new Array(this.pieces.length);
     this.joined = text;
     this.reindex();
   }
@@ -185,11 +188,18 @@ export class ChunkedDocument implements TextDocument {
 
   /** Lines in a piece, as linesOf counts them; counted without listing them where they are not listed yet. */
   private lineCountOf(p: number): number {
-    const listed = this.lineStarts[p];
-    if (listed) return listed.length;
-    const breaks = lineBreakCount(this.pieces[p]);
-    // A piece other than the last ends with a line break, whose empty line is the next piece's first.
-    return p < this.pieces.length - 1 && breaks > 0 ? breaks : breaks + 1;
+    let count = this.lineCounts[p];
+    if (count === undefined) {
+      const listed = this.lineStarts[p];
+      if (listed) count = listed.length;
+      else {
+        const breaks = lineBreakCount(this.pieces[p]);
+        // A piece other than the last ends with a line break, whose empty line is the next piece's first.
+        count = p < this.pieces.length - 1 && breaks > 0 ? breaks : breaks + 1;
+      }
+      this.lineCounts[p] = count;
+    }
+    return count;
   }
 
   /**
@@ -239,6 +249,7 @@ export class ChunkedDocument implements TextDocument {
       if (keepsShape && next.length > 0) {
         this.pieces[p] = detach(next);
         this.lineStarts[p] = undefined;
+        this.lineCounts[p] = undefined;
         this.joined = undefined;
         this.reindex();
         return;
@@ -251,6 +262,7 @@ export class ChunkedDocument implements TextDocument {
   private replaceAll(text: string): void {
     this.pieces = ChunkedDocument.split(text);
     this.lineStarts = new Array(this.pieces.length);
+    this.lineCounts = new Array(this.pieces.length);
     this.joined = text;
     this.reindex();
   }
