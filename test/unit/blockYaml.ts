@@ -7,7 +7,11 @@
 import fc from 'fast-check';
 
 
-const word = fc.constantFrom('a', 'name', 'app', 'x-y', 'k8s.io/name', 'image', 'ports', 'z9', 'true', 'null', '80', 'on');
+const word = fc.oneof(
+  { arbitrary: fc.constantFrom('a', 'name', 'app', 'x-y', 'k8s.io/name', 'image', 'ports', 'z9', 'true', 'null', '80', 'on', 'limits ', 'a  '), weight: 6 },
+  // Quoted keys, as annotations and JSON-minded writers quote them; a space before the `:` is allowed after a quote.
+  { arbitrary: fc.constantFrom('"a"', "'name'", '"prometheus.io/scrape"', '"a b"', '"esc\\"q"', "'it''s'", '""', '"app" ', '"\\u00e9"'), weight: 1 },
+);
 /** Mostly the valid, with a few of the kind that must be left to yaml. */
 const mostly = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: invalid, weight: 1 });
 const plainScalar = mostly(
@@ -61,7 +65,7 @@ const blockScalar = (indent: number): fc.Arbitrary<Line[]> =>
   fc
     .tuple(
       mostly(fc.constantFrom('|', '|-', '>', '>-'), fc.constantFrom('|+', '|2')),
-      fc.array(mostly(fc.constantFrom('text', 'more words', '', '# hash'), fc.constant('  deeper')), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.constantFrom('text', 'more words', '', '# hash', '  deeper', '    deeper still'), { minLength: 1, maxLength: 5 }),
     )
     .map(([header, body]) => [header, ...body.map((b) => (b === '' ? '' : indentOf(indent + 2) + b))]);
 

@@ -97,6 +97,7 @@ const ACCEPTED: Record<string, string> = {
   'flow sequences': 'a: [x, "y" ,  z ]  # c\nb: []\nc: [ ]\nd: {}\ne: { }\nf: ["sh", "-c", \'echo\']\n',
   'literal block scalars': 'a: |\n  line 1\n\n  line 3\nb: |-\n    x\n     indented\n\nc: 1\n',
   'folded block scalars': 'a: >\n  one\n  two\n\n  three\n\n\n  four\nb: >-\n  x\n  y\n',
+  'folded block scalars with more-indented lines': 'a: >\n  one\n    more\n  two\n\n    more2\n      most\n\n  three\nb: >-\n  x\n\n\n    y\n  z\n',
   'block scalar in a sequence': '- |\n  foo\n\n  bar\n\n- >-\n  a\n  b\n-  x\n',
   'block scalar with comment-like lines': 'script: |\n  # not a comment\n  echo hi\n# a comment\nnext: 1\n',
   'multi-line plain scalars': 'a: one\n  two\n\n  three\nb:\n- x\n  y\n-   p\n    q\nc: 1\n',
@@ -105,13 +106,17 @@ const ACCEPTED: Record<string, string> = {
   'multi-line flow collections': 'a: [\n  1,  # one\n\n  "two"\n  ]\nb: {\n  c: d,\n\n  e: [f,\n    g],\n}\n',
   'JSON document': '{\n  "apiVersion": "v1",\n\n  "kind": "Pod",\n  "spec": {"containers": [{"name": "a", "args": ["x", "y"]}]}\n}\n',
   'multi-line double-quoted scalars': 'a: "one\n  two  \n\n  three"\nb: "x\\\n    y \\x41\\u00e9 \\t"\n',
-  'keys with dots, slashes, numbers': 'app.kubernetes.io/name: x\n80: http\n"y": 1\n'.replace('"y": 1\n', 'true: 1\n'),
+  'keys with dots, slashes, numbers': 'app.kubernetes.io/name: x\n80: http\ntrue: 1\n',
+  'spaces before a key\'s colon': 'limits :\n  cpu  : 1\nlist:\n- a : x\n  b :\n',
+  'quoted keys': '"a": 1\n\'b\': 2\n"c" : 3\n"d":\n  "e\\"f": [x]\n"": 4\n\'it\'\'s\': 5\nlist:\n- "name": a\n  "image": b\n',
 };
 
 const REJECTED: Record<string, string> = {
   anchor: 'a: &x 1\nb: *x\n',
   tag: 'a: !!str 1\n',
-  'quoted key': '"a": 1\n',
+  'key quoted over lines': '"a\n  b": 1\n',
+  'quoted key with a bad escape': '"\\q": 1\n',
+  'quoted key that repeats a plain one': 'a: 1\n"a": 2\n',
   tab: 'a:\t1\n',
   'CR line breaks': 'a: 1\r\nb: 2\r\n',
   'explicit key': '? a\n: 1\n',

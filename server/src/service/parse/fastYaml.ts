@@ -15,7 +15,7 @@ import { OPTIONS } from './yamlOptions';
  * lexer, CST parser and composer.
  *
  * It returns `undefined` for anything else (anchors, aliases, tags, explicit
- * keys, quoted block-map keys, block scalars with keep chomping or an
+ * keys, block-map keys quoted over lines, block scalars with keep chomping or an
  * indentation indicator, tabs, CR line breaks, directives, bad indentation,
  * duplicate keys, nesting deeper than MAX_DEPTH, any text the `yaml` package
  * would report an error or warning for), and the caller parses the document
@@ -76,6 +76,21 @@ const INDICATOR = new Set('!&*|>\'"%@`,[]{}#'.split('').map((c) => c.charCodeAt(
 
 /** Control characters, tabs, CR, BOM, and the other characters that lead `yaml` into paths this parser does not take. */
 const UNSUPPORTED_CHARS = /[\x00-\x09\x0b-\x1f\x7f\ufeff\u0085\u2028\u2029]/;
+
+/** The offset of the quote that closes the quoted scalar opening at `q` (skipping `\"` in double quotes, `''` in single ones), or -1. */
+function closingQuote(text: string, q: number): number {
+  if (text.charCodeAt(q) === 34) {
+    for (let close = text.indexOf('"', q + 1); close >= 0; close = text.indexOf('"', close + 1)) {
+      let slashes = 0;
+      while (text.charCodeAt(close - 1 - slashes) === 92) slashes++;
+      if (slashes % 2 === 0) return close;
+    }
+    return -1;
+  }
+  let close = text.indexOf("'", q + 1);
+  while (close >= 0 && text.charCodeAt(close + 1) === 39) close = text.indexOf("'", close + 2);
+  return close;
+}
 
 interface Value {
   node: Scalar | YAMLSeq;
@@ -277,16 +292,25 @@ class FastParser {
   }
 
   /**
-   * The offset of the `:` that ends a plain key starting at `at`, or -1.
-   * A key holding ` #`, a quote or an indicator first is not taken.
+   * The offset of the `:` that ends a key starting at `at`, or -1. A plain
+   * key holding ` #` or starting on an indicator is not taken; a quoted key
+   * must close on its line.
    */
   private keyColon(at: number, end: number): number {
     const text = this.text;
+    const first = text.charCodeAt(at);
+    if (first === 34 /* " */ || first === 39 /* ' */) {
+      const close = closingQuote(text, at);
+      if (close < 0 || close >= end) return -1;
+      let i = close + 1;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      return i < end && text.charCodeAt(i) === COLON && (i + 1 >= end || text.charCodeAt(i + 1) === SPACE) ? i : -1;
+    }
     if (!this.plainStarts(at, end)) return -1;
     for (let i = at; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === COLON) {
-        if (i + 1 >= end || text.charCodeAt(i + 1) === SPACE) return text.charCodeAt(i - 1) === SPACE ? -1 : i;
+        if (i + 1 >= end || text.charCodeAt(i + 1) === SPACE) return i;
       } else if (ch === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
     }
     return -1;
@@ -303,9 +327,19 @@ class FastParser {
       const l = this.line;
       const end = this.ends[l];
       const colon = this.keyColon(keyAt, end);
-      if (colon < 0) bail('not a plain key');
-      const key = this.plain(keyAt, colon);
-      key.range = [keyAt, colon, colon];
+      if (colon < 0) bail('not a key');
+      const first = text.charCodeAt(keyAt);
+      let key: Scalar;
+      if (first === 34 || first === 39) {
+        // yaml's range for a quoted key ends at its closing quote, spaces before the `:` left out.
+        key = this.quoted(keyAt, -1).node;
+      } else {
+        // Spaces before the `:` (`limits :`, in real manifests) are not the key's.
+        let keyEnd = colon;
+        while (text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+        key = this.plain(keyAt, keyEnd);
+        key.range = [keyAt, keyEnd, keyEnd];
+      }
       if (keySpaceBefore) key.spaceBefore = true;
       let q = colon + 1;
       while (q < end && text.charCodeAt(q) === SPACE) q++;
@@ -559,18 +593,7 @@ class FastParser {
   private quoted(q: number, threshold: number): { node: Scalar; end: number } {
     const text = this.text;
     const double = text.charCodeAt(q) === 34;
-    let close = text.indexOf(double ? '"' : "'", q + 1);
-    if (double) {
-      for (;;) {
-        if (close < 0) break;
-        let slashes = 0;
-        while (text.charCodeAt(close - 1 - slashes) === 92) slashes++;
-        if (slashes % 2 === 0) break;
-        close = text.indexOf('"', close + 1);
-      }
-    } else {
-      while (close >= 0 && text.charCodeAt(close + 1) === 39) close = text.indexOf("'", close + 2);
-    }
+    const close = closingQuote(text, q);
     if (close < 0) bail('unclosed quote');
     let multiLine = false;
     for (let l = this.lineOf(q); this.ends[l] < close; ) {
@@ -809,19 +832,26 @@ class FastParser {
     let value: string;
     if (literal) value = parts.join('\n');
     else {
-      // A line break between two lines is a space; each empty line is a line break (those before the first line too).
+      // Folding as yaml's resolveBlockScalar does it: a line break between two lines is a space, each empty
+      // line a line break (those before the first line too), and the breaks around a more-indented line stay.
       value = '';
-      let empty = 0;
-      let started = false;
+      let sep = '';
+      let moreIndentedBefore = false;
       for (const part of parts) {
         if (part === '') {
-          empty++;
-          continue;
+          if (sep === '\n') value += '\n';
+          else sep = '\n';
+        } else if (part.charCodeAt(0) === SPACE) {
+          if (sep === ' ') sep = '\n';
+          else if (!moreIndentedBefore && sep === '\n') sep = '\n\n';
+          value += sep + part;
+          sep = '\n';
+          moreIndentedBefore = true;
+        } else {
+          value += sep + part;
+          sep = ' ';
+          moreIndentedBefore = false;
         }
-        if (part.charCodeAt(0) === SPACE) bail('folded more-indented line');
-        value += started && empty === 0 ? ' ' + part : '\n'.repeat(empty) + part;
-        started = true;
-        empty = 0;
       }
     }
     if (!strip) value += '\n';
