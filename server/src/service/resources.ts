@@ -33,7 +33,7 @@ const MEMO = 'resources';
  * Cached on the chunk: it only changes when the document's text does.
  */
 export function resourcesOf(doc: YamlDocument, schema: Schema): readonly Resource[] {
-  const memo = doc.chunk.memo;
+  const memo = doc.chunk.nodeMemo;
   let found = memo.get(MEMO) as Resource[] | undefined;
   if (!found) {
     found = detect(doc.chunk.yaml.contents, schema);

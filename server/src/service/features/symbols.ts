@@ -50,12 +50,16 @@ export function findDocumentSymbols(schema: Schema, file: ParsedFile, document: 
 function relativeSymbols(schema: Schema, doc: YamlDocument, locale: Locale, key: string): DocumentSymbol[] {
   let symbols = doc.chunk.memo.get(key) as DocumentSymbol[] | undefined;
   if (!symbols) {
-    symbols = [];
-    const ranges = new Ranges(doc);
-    for (const resource of resourcesOf(doc, schema)) {
-      const symbol = resourceSymbol(ranges, resource, locale);
-      if (symbol) symbols.push(symbol);
-    }
+    // Symbols are plain data: the outline of a many-document file does not keep every document's AST (YamlChunk.readOnce).
+    symbols = doc.chunk.readOnce(() => {
+      const out: DocumentSymbol[] = [];
+      const ranges = new Ranges(doc);
+      for (const resource of resourcesOf(doc, schema)) {
+        const symbol = resourceSymbol(ranges, resource, locale);
+        if (symbol) out.push(symbol);
+      }
+      return out;
+    });
     doc.chunk.memo.set(key, symbols);
   }
   return symbols;

@@ -98,8 +98,8 @@ function pieceOf(schema: Schema, doc: YamlDocument, options: ValidationOptions, 
   const key = keys[templatedBefore ? 1 : 0];
   let piece = doc.chunk.memo.get(key) as Piece | undefined;
   if (!piece) {
-    const relative = relativeDiagnostics(schema, doc, options, templatedBefore);
-    const templated = isTemplated(findingsOf(schema, doc, options));
+    // Diagnostics are plain data: the AST this parses for them is not kept (YamlChunk.readOnce).
+    const [relative, templated] = doc.chunk.readOnce(() => [relativeDiagnostics(schema, doc, options, templatedBefore), isTemplated(findingsOf(schema, doc, options))] as const);
     piece = { chunk: doc.chunk, templatedBefore, relative, templated, lines: documentLineStarts(doc).length - 1, at: 0, absolute: relative };
     doc.chunk.memo.set(key, piece);
   }

@@ -21,8 +21,20 @@ export interface YamlChunk {
   readonly tooLarge: boolean;
   /** True when the document has over MAX_ALIASES aliases and was not parsed (its AST is empty). */
   readonly tooManyAliases: boolean;
-  /** Per-chunk memo for derived analyses, keyed by analysis name. */
+  /** Per-chunk memo for derived analyses, keyed by analysis name. Values must not hold the AST's nodes (see nodeMemo). */
   readonly memo: Map<string, unknown>;
+  /** Per-chunk memo for analyses that hold the AST's nodes (detected resources): emptied when the AST is dropped. */
+  readonly nodeMemo: Map<string, unknown>;
+  /**
+   * Runs `read`, which may parse the chunk, for a pass over the whole file
+   * (validation, the outline) that keeps only plain results. If the chunk
+   * had no AST before and is smaller than PATCH_FROM_CHARS, the AST is dropped
+   * again afterwards: a feature that needs it later parses it anew, which for
+   * a document that size costs less than keeping every document's AST alive.
+   */
+  readOnce<T>(read: () => T): T;
+  /** Whether the chunk holds its AST now (for tests and measurements). */
+  readonly hasAst: boolean;
 }
 
 /**
@@ -64,6 +76,7 @@ export interface ParsedFile {
 
 class Chunk implements YamlChunk {
   readonly memo = new Map<string, unknown>();
+  readonly nodeMemo = new Map<string, unknown>();
   readonly tooLarge: boolean;
   readonly tooManyAliases: boolean;
   private parsed: Document.Parsed | undefined;
@@ -81,6 +94,20 @@ class Chunk implements YamlChunk {
       this.parsed = parseFast(text) ?? withDuplicateKeys(parseWithYaml(text));
     }
     return this.parsed;
+  }
+
+  get hasAst(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  readOnce<T>(read: () => T): T {
+    if (this.parsed || this.text.length >= PATCH_FROM_CHARS) return read();
+    try {
+      return read();
+    } finally {
+      this.parsed = undefined;
+      this.nodeMemo.clear();
+    }
   }
 
   /**
