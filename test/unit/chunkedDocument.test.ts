@@ -55,12 +55,26 @@ function compare(ours: ChunkedDocument, theirs: TextDocument, note: string): voi
   }
 }
 
+/**
+ * One position asked about before anything else, as a hover right after an
+ * open or an edit asks: answered while only the pieces above it are counted.
+ */
+function probe(ours: ChunkedDocument, theirs: TextDocument, at: number, note: string): void {
+  const length = theirs.getText().length + 1;
+  const position = theirs.positionAt(at % length);
+  if (at % 3 === 0) assert.deepEqual(ours.positionAt(at % length), position, `${note}: first positionAt(${at % length})`);
+  else assert.equal(ours.offsetAt(position), theirs.offsetAt(position), `${note}: first offsetAt(${position.line}:${position.character})`);
+  const past = { line: position.line + (at % 4), character: at % 7 };
+  assert.equal(ours.offsetAt(past), theirs.offsetAt(past), `${note}: then offsetAt(${past.line}:${past.character})`);
+}
+
 describe('ChunkedDocument behaves as TextDocument', () => {
   it('after random edits of texts made of markers and line breaks', () => {
     fc.assert(
-      fc.property(text, fc.array(edit, { maxLength: 6 }), (initial, edits) => {
+      fc.property(text, fc.array(edit, { maxLength: 6 }), fc.nat(), (initial, edits, at) => {
         const ours = ChunkedDocument.create('file:///a.yaml', 'yaml', 1, initial);
         const theirs = TextDocument.create('file:///a.yaml', 'yaml', 1, initial);
+        probe(ours, theirs, at, `created from ${JSON.stringify(initial)}`);
         compare(ours, theirs, `created from ${JSON.stringify(initial)}`);
         edits.forEach((e, i) => {
           // One change in twenty replaces the whole text, as a client may.
@@ -70,6 +84,7 @@ describe('ChunkedDocument behaves as TextDocument', () => {
           ChunkedDocument.update(ours, [change], i + 2);
           TextDocument.update(theirs, [change], i + 2);
           assert.equal(ours.version, i + 2);
+          probe(ours, theirs, e.start + e.end, `after ${JSON.stringify(change)} on ${JSON.stringify(initial)}`);
           compare(ours, theirs, `after ${JSON.stringify(change)} on ${JSON.stringify(initial)}`);
           const range = { start: end, end: start };
           assert.equal(ours.getText(range), theirs.getText(range));
@@ -100,6 +115,36 @@ describe('ChunkedDocument behaves as TextDocument', () => {
       second.documents.map((d) => [d.start, d.chunk.text]),
       whole.documents.map((d) => [d.start, d.chunk.text]),
     );
+  });
+
+  it('counts the lines of the documents above a position only, and keeps those above an edit', () => {
+    const docs = Array.from({ length: 600 }, (_, i) => `${i === 0 ? '' : '---\n'}apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n`);
+    const doc = ChunkedDocument.create('file:///a.yaml', 'yaml', 1, docs.join(''));
+    const theirs = TextDocument.create('file:///a.yaml', 'yaml', 1, docs.join(''));
+    // A hover on the third document: the pieces down to it, and the one after (to know the line is not in it).
+    assert.equal(doc.offsetAt({ line: 12, character: 2 }), theirs.offsetAt({ line: 12, character: 2 }));
+    assert.equal(doc.countedPieces, 4);
+    assert.deepEqual(doc.positionAt(doc.offsetAt({ line: 11, character: 0 })), { line: 11, character: 0 });
+    assert.equal(doc.countedPieces, 4);
+    // The answer's range, further down: counted down to its piece.
+    assert.deepEqual(doc.positionAt(theirs.offsetAt({ line: 100, character: 3 })), { line: 100, character: 3 });
+    assert.equal(doc.countedPieces, 21);
+    // Typing in document 10 keeps the count of the pieces down to it.
+    const change = { range: { start: { line: 52, character: 9 }, end: { line: 52, character: 9 } }, text: 'x' };
+    ChunkedDocument.update(doc, [change], 2);
+    TextDocument.update(theirs, [change], 2);
+    assert.equal(doc.countedPieces, 11);
+    assert.equal(doc.offsetAt({ line: 30, character: 1 }), theirs.offsetAt({ line: 30, character: 1 }));
+    assert.equal(doc.countedPieces, 11);
+    // A new line in document 10 moves every document below it: still only those above are kept.
+    const newLine = { range: { start: { line: 52, character: 0 }, end: { line: 52, character: 0 } }, text: '  labels: {}\n' };
+    ChunkedDocument.update(doc, [newLine], 3);
+    TextDocument.update(theirs, [newLine], 3);
+    assert.equal(doc.countedPieces, 11);
+    assert.equal(doc.offsetAt({ line: 2000, character: 4 }), theirs.offsetAt({ line: 2000, character: 4 }));
+    assert.equal(doc.lineCount, theirs.lineCount);
+    assert.equal(doc.countedPieces, 600);
+    assert.equal(doc.offsetAt({ line: 5000, character: 0 }), theirs.getText().length);
   });
 
   it('splits again when an edit types a new --- marker', () => {
