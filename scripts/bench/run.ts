@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const codeCache = join(cache, 'podsense-code-cache');
   rmSync(codeCache, { recursive: true, force: true });
   // The server's Node flags as the VS Code extension passes them (plus any under test), without the profiler's.
-  const podsenseFlags = ['--max-semi-space-size=4', ...(arg('node-flags')?.split(' ') ?? [])];
+  const podsenseFlags = ['--max-semi-space-size=4', ...(arg('node-flags')?.split(' ').filter((f) => f !== '') ?? [])];
   const all: ServerSpec[] = [
     // Started the way the VS Code extension starts it (client/src/extension.ts): one Node flag and a code cache folder.
     { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio', `--cache-dir=${codeCache}`], execArgv: [...podsenseFlags, ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])], settings: { podsense: {} } },
