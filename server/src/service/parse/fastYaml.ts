@@ -1,4 +1,4 @@
-import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isScalar, type Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { newMap, newPair, newScalar, newSeq, prepareNodes } from './fastNodes';
 import { unescapeDouble, unfold } from './scalarText';
 import { OPTIONS } from './yamlOptions';
@@ -338,7 +338,6 @@ class FastParser {
         let keyEnd = colon;
         while (text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
         key = this.plain(keyAt, keyEnd);
-        key.range = [keyAt, keyEnd, keyEnd];
       }
       if (keySpaceBefore) key.spaceBefore = true;
       let q = colon + 1;
@@ -438,7 +437,7 @@ class FastParser {
     for (let i = 0; i < staying; i++) if (this.kinds[sep[i]] === COMMENT) comment = true;
     let end = p;
     if (comment) end = split >= 0 ? this.ends[sep[split]] : this.line < this.starts.length ? this.contentStart(this.line) : this.n;
-    value.range = [p, p, end];
+    setRange(value, p, p, end);
     // A blank line right under the key (its line break staying) marks the scalar, as it would a nested value.
     if (!lineComment && sep.length > 0 && this.kinds[sep[0]] === BLANK && this.ends[sep[0]] < this.n && split !== 0) value.spaceBefore = true;
     return { value, nextSpaceBefore: split >= 0 };
@@ -456,7 +455,7 @@ class FastParser {
       const quoted = this.quoted(q, indent);
       const last = this.lineOf(quoted.end - 1);
       this.lineEnd(quoted.end, this.ends[last]);
-      quoted.node.range = [q, quoted.end, this.next(last)];
+      setRange(quoted.node, q, quoted.end, this.next(last));
       this.line = last + 1;
       return { node: quoted.node, hasEnd: true };
     } else if (c === 91 /* [ */ || c === 123 /* { */) {
@@ -482,7 +481,7 @@ class FastParser {
       valueEnd = last;
     }
     this.lineEnd(valueEnd, end);
-    node.range = [q, valueEnd, this.next(l)];
+    setRange(node, q, valueEnd, this.next(l));
     this.line = l + 1;
     return { node, hasEnd: true };
   }
@@ -530,7 +529,7 @@ class FastParser {
       sep = ' ';
       if (i === lastLine) {
         const node = this.plain(q, last, value);
-        node.range = [q, last, this.next(i)];
+        setRange(node, q, last, this.next(i));
         this.line = i + 1;
         return { node, hasEnd: true };
       }
@@ -716,7 +715,7 @@ class FastParser {
       const spaceBefore = this.flowSpaceBefore(region, p);
       if (isMap) {
         const key = this.flowScalar(p, true, depth);
-        key.node.range = [p, key.end, key.end];
+        setRange(key.node, p, key.end, key.end);
         if (spaceBefore) key.node.spaceBefore = true;
         let i = key.end;
         while (text.charCodeAt(i) === SPACE) i++;
@@ -727,17 +726,17 @@ class FastParser {
         const vc = text.charCodeAt(v);
         if (vc === 44 || vc === closing) bail('empty flow map value');
         const { node: value, end: valueEnd } = this.flowItem(v, depth);
-        value.range = [v, valueEnd, this.flowValueEnd(valueEnd)];
+        setRange(value, v, valueEnd, this.flowValueEnd(valueEnd));
         if (this.flowSpaceBefore(i + 1, v)) value.spaceBefore = true;
         if (this.duplicate(node as YAMLMap, key.node.value)) bail('duplicate key');
         (node as YAMLMap).items.push(newPair(key.node, value));
-        region = value.range[2];
+        region = value.range![2];
         p = this.skipFlowSpace(valueEnd, depth);
       } else {
         const { node: item, end: itemEnd } = this.flowItem(p, depth);
         const next = this.skipFlowSpace(itemEnd, depth);
         if (text.charCodeAt(next) === COLON) bail('pair in a flow sequence');
-        item.range = [p, itemEnd, next];
+        setRange(item, p, itemEnd, next);
         if (spaceBefore) item.spaceBefore = true;
         (node as YAMLSeq).items.push(item);
         p = next;
@@ -866,6 +865,22 @@ class FastParser {
  * The document's AST as `yaml`'s parseDocument would build it (without
  * comments), or undefined when the text needs the `yaml` package.
  */
+/**
+ * Sets a node's range: in place when it has one, as every scalar does from
+ * plain() or scalar(), which give each node its own array; a flow collection
+ * gets its first here. Most scalars get their final range from their caller,
+ * and a second array for each was a tenth of what parsing big-multidoc
+ * allocated.
+ */
+function setRange(node: Node, start: number, valueEnd: number, nodeEnd: number): void {
+  const range = node.range;
+  if (range) {
+    range[0] = start;
+    range[1] = valueEnd;
+    range[2] = nodeEnd;
+  } else node.range = [start, valueEnd, nodeEnd];
+}
+
 export function parseFast(text: string): Document.Parsed | undefined {
   if (UNSUPPORTED_CHARS.test(text)) {
     lastUnsupported = 'tab, CR or control character';
