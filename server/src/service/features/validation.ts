@@ -8,7 +8,8 @@ import { documentLineStarts, positionIn } from '../parse/lines';
 import { resourcesOf } from '../resources';
 import { podSpecsOf } from '../rules/podSpecs';
 import { RULES, ruleById } from '../rules';
-import type { Rule, Severity } from '../rules/types';
+import type { PodSpecView, Rule, RuleContext, Severity } from '../rules/types';
+import type { Resource } from '../resources';
 import type { Schema } from '../schema/model';
 import { validateSchema } from '../schema/validate';
 import { isSilenced, suppressionsOf } from './suppressions';
@@ -395,25 +396,37 @@ function computeFindings(schema: Schema, doc: YamlDocument, options: ValidationO
   if (findings.some((f) => f.code === 'templated-file' || f.code === 'document-too-large')) return findings;
   for (const resource of resources) {
     findings.push(...validateSchema(schema, resource, options.locale));
-    const pods = podSpecsOf(resource);
-    for (const rule of RULES) findings.push(...runRule(rule, resource, pods, options.locale));
+    const run = new RuleRun(resource, podSpecsOf(resource), options.locale, findings);
+    for (const rule of RULES) {
+      run.rule = rule;
+      rule.check(run);
+    }
   }
   return findings;
 }
 
-function runRule(rule: Rule, resource: Parameters<Rule['check']>[0]['resource'], pods: Parameters<Rule['check']>[0]['pods'], locale: Locale): Finding[] {
-  const found: Finding[] = [];
-  rule.check({
-    resource,
-    pods,
-    locale,
-    report(at, data = {}) {
-      const range = rangeOf(at);
-      if (!range) return;
-      found.push({ start: range[0], end: range[1], code: rule.id, severity: rule.severity, message: rule.message[locale](data) });
-    },
-  });
-  return found;
+/**
+ * What the rules see of one resource: one object for all the rules, told
+ * which rule is running before each, whose findings go straight into the
+ * document's list. A context, a closure and a list per rule and document
+ * were an eighth of what validating big-multidoc allocated.
+ */
+class RuleRun implements RuleContext {
+  rule!: Rule;
+
+  constructor(
+    readonly resource: Resource,
+    readonly pods: readonly PodSpecView[],
+    readonly locale: Locale,
+    private readonly found: Finding[],
+  ) {}
+
+  report(at: Node | Pair | null | undefined, data: Readonly<Record<string, string | number>> = {}): void {
+    const range = rangeOf(at);
+    if (!range) return;
+    const rule = this.rule;
+    this.found.push({ start: range[0], end: range[1], code: rule.id, severity: rule.severity, message: rule.message[this.locale](data) });
+  }
 }
 
 /** A pair is reported on its key (that is where the user looks); a node on itself. */
