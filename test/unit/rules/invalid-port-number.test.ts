@@ -20,7 +20,9 @@ describe('invalid-port-number', () => {
     const en = messages(fixture, 'invalid-port-number');
     assert.match(en[0]!, /containerPort is 80800, outside 1-65535/);
     assert.match(en[2]!, /hostPort is 70000.*0 means no host port/);
+    assert.match(en[4]!, /^livenessProbe\.httpGet\.port is 0,/);
     assert.match(en[5]!, /readinessProbe\.grpc\.port is 65536/);
+    assert.match(en[6]!, /^lifecycle\.postStart\.httpGet\.port is 99999,/);
     assert.match(en[0]!, /API server rejects the Pod/);
     for (const m of messages(fixture, 'invalid-port-number', 'zh-cn')) assert.match(m, /[\u4e00-\u9fff]/);
   });

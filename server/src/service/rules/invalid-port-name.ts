@@ -14,18 +14,29 @@ export interface HandlerPort {
   readonly numericOnly: boolean;
 }
 
-/** The `port` of every httpGet/tcpSocket/grpc action of a container's probes and lifecycle hooks. */
-export function handlerPorts(container: YAMLMap): HandlerPort[] {
-  const out: HandlerPort[] = [];
-  const add = (owner: unknown, prefix: string, handlers: readonly string[]) => {
-    for (const handler of handlers) {
-      const node = child(child(owner, handler), 'port');
-      if (node) out.push({ node, where: `${prefix}.${handler}.port`, numericOnly: handler === 'grpc' });
-    }
-  };
-  for (const probe of PROBES) add(child(container, probe), probe, ['httpGet', 'tcpSocket', 'grpc']);
+const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
+const HOOK_HANDLERS = ['httpGet', 'tcpSocket'] as const;
+const NONE: readonly HandlerPort[] = [];
+
+/**
+ * The `port` of every httpGet/tcpSocket/grpc action of a container's probes
+ * and lifecycle hooks. Two rules ask for every container of every document:
+ * nothing is allocated for a container without such ports.
+ */
+export function handlerPorts(container: YAMLMap): readonly HandlerPort[] {
+  let out: HandlerPort[] | undefined;
+  for (const probe of PROBES) out = addPorts(out, child(container, probe), '', probe, PROBE_HANDLERS);
   const lifecycle = child(container, 'lifecycle');
-  for (const hook of HOOKS) add(child(lifecycle, hook), `lifecycle.${hook}`, ['httpGet', 'tcpSocket']);
+  if (lifecycle) for (const hook of HOOKS) out = addPorts(out, child(lifecycle, hook), 'lifecycle.', hook, HOOK_HANDLERS);
+  return out ?? NONE;
+}
+
+function addPorts(out: HandlerPort[] | undefined, owner: unknown, prefix: string, name: string, handlers: readonly string[]): HandlerPort[] | undefined {
+  if (!owner) return out;
+  for (const handler of handlers) {
+    const node = child(child(owner, handler), 'port');
+    if (node) (out ??= []).push({ node, where: `${prefix}${name}.${handler}.port`, numericOnly: handler === 'grpc' });
+  }
   return out;
 }
 
