@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, type YAMLMap } from 'yaml';
 import type { Finding } from '../features/validation';
 import type { Locale } from '../l10n';
 import { keyText } from '../parse/path';
@@ -44,12 +44,10 @@ export function validateSchema(schema: Schema, resource: Resource, locale: Local
         }
         const typeDef = schema.type(type.ref);
         if (!typeDef) break;
-        const seen = new Set<string>();
         for (const pair of node.items) {
           if (!isPair(pair)) continue;
           const key = keyText(pair);
           if (key === undefined || key === '<<') continue;
-          seen.add(key);
           const field = schema.field(type.ref, key);
           if (!field) {
             // An older apiVersion had other fields; removed-api-version says so once instead.
@@ -62,8 +60,9 @@ export function validateSchema(schema: Schema, resource: Resource, locale: Local
           stack.push({ node: pair.value, type: field.t, anchor: (pair.key as Node) ?? anchor, def: field });
         }
         if (resource.exactVersion) {
+          // Most types require nothing, and maps are small: a scan per required field, no set of the keys.
           for (const name of schema.requiredFields(type.ref)) {
-            if (!seen.has(name) && !(node === resource.node && (name === 'apiVersion' || name === 'kind'))) {
+            if (!hasKey(node, name) && !(node === resource.node && (name === 'apiVersion' || name === 'kind'))) {
               report(anchor, 'missing-required-field', 'error', m.missingRequired(name, type.ref));
             }
           }
@@ -91,6 +90,11 @@ export function validateSchema(schema: Schema, resource: Resource, locale: Local
     }
   }
   return out;
+}
+
+function hasKey(map: YAMLMap, name: string): boolean {
+  for (const pair of map.items) if (isPair(pair) && keyText(pair) === name) return true;
+  return false;
 }
 
 function valueItem(pair: Pair, type: TypeRef, anchor: Node, def: FieldDef | undefined): Item {
