@@ -106,10 +106,12 @@ interface Closed {
 
 class FastParser {
   private readonly n: number;
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly indents: number[] = [];
-  private readonly kinds: number[] = [];
+  /** Lines in the text; per line, where it starts and ends, its indentation and its kind. */
+  private readonly lines: number;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly indents: Int32Array;
+  private readonly kinds: Uint8Array;
   private line = 0;
   /** The document the nodes are built for. */
   private readonly doc = new Document(undefined, OPTIONS) as Document.Parsed;
@@ -122,18 +124,26 @@ class FastParser {
     const t = schemaTags();
     this.tags = t.tags;
     this.tagOptions = t.options;
-    let pos = 0;
     const n = text.length;
-    while (pos < n) {
+    // Counted first, so that the tables are made once at their size (typed arrays: no growing, no garbage).
+    let lines = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0 && nl < n - 1; nl = text.indexOf('\n', nl + 1)) lines++;
+    if (n > 0) lines++;
+    this.lines = lines;
+    this.starts = new Int32Array(lines);
+    this.ends = new Int32Array(lines);
+    this.indents = new Int32Array(lines);
+    this.kinds = new Uint8Array(lines);
+    let pos = 0;
+    for (let l = 0; l < lines; l++) {
       const nl = text.indexOf('\n', pos);
       const end = nl < 0 ? n : nl;
       let i = pos;
       while (i < end && text.charCodeAt(i) === SPACE) i++;
-      this.starts.push(pos);
-      this.ends.push(end);
-      this.indents.push(i - pos);
-      this.kinds.push(i === end ? BLANK : text.charCodeAt(i) === HASH ? COMMENT : CONTENT);
-      if (nl < 0) break;
+      this.starts[l] = pos;
+      this.ends[l] = end;
+      this.indents[l] = i - pos;
+      this.kinds[l] = i === end ? BLANK : text.charCodeAt(i) === HASH ? COMMENT : CONTENT;
       pos = nl + 1;
     }
   }
@@ -149,7 +159,7 @@ class FastParser {
   }
 
   parse(): Document.Parsed {
-    const lines = this.starts.length;
+    const lines = this.lines;
     let l = 0;
     let docStart = false;
     if (lines > 0 && this.text.startsWith('---')) {
@@ -210,7 +220,7 @@ class FastParser {
   private trivia(value: Value | undefined, indent: number): number[] {
     const pending: number[] = [];
     let onlyBlank = true;
-    const lines = this.starts.length;
+    const lines = this.lines;
     while (this.line < lines && this.kinds[this.line] !== CONTENT) {
       const l = this.line++;
       if (this.kinds[l] === BLANK) {
@@ -235,7 +245,7 @@ class FastParser {
   private keeps(indent: number, pending: number[]): number | undefined {
     if (indent === 0) return undefined;
     for (const l of pending) {
-      if (this.kinds[l] === COMMENT && this.indents[l] >= indent) return this.line < this.starts.length ? this.contentStart(this.line) : this.n;
+      if (this.kinds[l] === COMMENT && this.indents[l] >= indent) return this.line < this.lines ? this.contentStart(this.line) : this.n;
     }
     return undefined;
   }
@@ -273,7 +283,7 @@ class FastParser {
         pending = this.trivia(value, indent);
         offset = value.node.range![2];
       }
-      if (this.line >= this.starts.length) return this.close(seq, start, indent, offset, pending);
+      if (this.line >= this.lines) return this.close(seq, start, indent, offset, pending);
       const at = this.indents[this.line];
       if (at > indent) bail('multi-line scalar in a sequence');
       if (at < indent || !this.startsSeq(this.line)) return this.close(seq, start, indent, offset, pending);
@@ -353,7 +363,7 @@ class FastParser {
         const lineComment = q < end;
         this.line = l + 1;
         const sep: number[] = [];
-        const lines = this.starts.length;
+        const lines = this.lines;
         while (this.line < lines && this.kinds[this.line] !== CONTENT) sep.push(this.line++);
         const c = this.line;
         if (c < lines && (this.indents[c] > indent || (this.indents[c] === indent && this.startsSeq(c)))) {
@@ -372,7 +382,7 @@ class FastParser {
       if (this.duplicate(map, key.value)) bail('duplicate key');
       map.items.push(newPair(key, value));
       offset = value.range![2];
-      if (this.line >= this.starts.length) return this.close(map, start, indent, offset, pending);
+      if (this.line >= this.lines) return this.close(map, start, indent, offset, pending);
       const at = this.indents[this.line];
       if (at > indent) bail('multi-line scalar or bad indentation');
       if (at < indent) return this.close(map, start, indent, offset, pending);
@@ -418,7 +428,7 @@ class FastParser {
     let p = colon + 1;
     while (p < this.ends[keyLine] && text.charCodeAt(p) === SPACE) p++;
     const value = this.scalar(null, '', Scalar.PLAIN, p, p);
-    const atNextKey = this.line < this.starts.length && this.indents[this.line] === indent;
+    const atNextKey = this.line < this.lines && this.indents[this.line] === indent;
     // The sep line whose line break is the second one since the last reset (the key line's own break is the first).
     let split = -1;
     if (atNextKey) {
@@ -436,7 +446,7 @@ class FastParser {
     const staying = split >= 0 ? split + 1 : sep.length;
     for (let i = 0; i < staying; i++) if (this.kinds[sep[i]] === COMMENT) comment = true;
     let end = p;
-    if (comment) end = split >= 0 ? this.ends[sep[split]] : this.line < this.starts.length ? this.contentStart(this.line) : this.n;
+    if (comment) end = split >= 0 ? this.ends[sep[split]] : this.line < this.lines ? this.contentStart(this.line) : this.n;
     setRange(value, p, p, end);
     // A blank line right under the key (its line break staying) marks the scalar, as it would a nested value.
     if (!lineComment && sep.length > 0 && this.kinds[sep[0]] === BLANK && this.ends[sep[0]] < this.n && split !== 0) value.spaceBefore = true;
@@ -493,7 +503,7 @@ class FastParser {
    */
   private continuation(l: number, indent: number): number {
     let last = -1;
-    for (let i = l + 1; i < this.starts.length; i++) {
+    for (let i = l + 1; i < this.lines; i++) {
       const kind = this.kinds[i];
       if (kind === BLANK) continue;
       if (kind === COMMENT || this.indents[i] <= indent) break;
@@ -807,7 +817,7 @@ class FastParser {
       h++;
     }
     if (h !== this.ends[l]) bail('block scalar header');
-    const lines = this.starts.length;
+    const lines = this.lines;
     let i = l + 1;
     let contentIndent = -1;
     let lastContent = -1;
