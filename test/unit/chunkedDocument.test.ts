@@ -121,6 +121,11 @@ describe('ChunkedDocument behaves as TextDocument', () => {
     const docs = Array.from({ length: 600 }, (_, i) => `${i === 0 ? '' : '---\n'}apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n`);
     const doc = ChunkedDocument.create('file:///a.yaml', 'yaml', 1, docs.join(''));
     const theirs = TextDocument.create('file:///a.yaml', 'yaml', 1, docs.join(''));
+    const type = (at: { line: number; character: number }, text: string, version: number): void => {
+      const change = { range: { start: at, end: at }, text };
+      ChunkedDocument.update(doc, [change], version);
+      TextDocument.update(theirs, [change], version);
+    };
     // A hover on the third document: the pieces down to it, and the one after (to know the line is not in it).
     assert.equal(doc.offsetAt({ line: 12, character: 2 }), theirs.offsetAt({ line: 12, character: 2 }));
     assert.equal(doc.countedPieces, 4);
@@ -130,16 +135,12 @@ describe('ChunkedDocument behaves as TextDocument', () => {
     assert.deepEqual(doc.positionAt(theirs.offsetAt({ line: 100, character: 3 })), { line: 100, character: 3 });
     assert.equal(doc.countedPieces, 21);
     // Typing in document 10 keeps the count of the pieces down to it.
-    const change = { range: { start: { line: 52, character: 9 }, end: { line: 52, character: 9 } }, text: 'x' };
-    ChunkedDocument.update(doc, [change], 2);
-    TextDocument.update(theirs, [change], 2);
+    type({ line: 52, character: 9 }, 'x', 2);
     assert.equal(doc.countedPieces, 11);
     assert.equal(doc.offsetAt({ line: 30, character: 1 }), theirs.offsetAt({ line: 30, character: 1 }));
     assert.equal(doc.countedPieces, 11);
     // A new line in document 10 moves every document below it: still only those above are kept.
-    const newLine = { range: { start: { line: 52, character: 0 }, end: { line: 52, character: 0 } }, text: '  labels: {}\n' };
-    ChunkedDocument.update(doc, [newLine], 3);
-    TextDocument.update(theirs, [newLine], 3);
+    type({ line: 52, character: 0 }, '  labels: {}\n', 3);
     assert.equal(doc.countedPieces, 11);
     assert.equal(doc.offsetAt({ line: 2000, character: 4 }), theirs.offsetAt({ line: 2000, character: 4 }));
     assert.equal(doc.lineCount, theirs.lineCount);
