@@ -8,7 +8,7 @@ import { RULES } from '../rules';
 import { podSpecsOf } from '../rules/podSpecs';
 import { mapAt } from '../rules/yamlAccess';
 import type { Schema } from '../schema/model';
-import type { Finding } from './validation';
+import type { Finding } from './findings';
 
 /** A span of a `---` document (chunk offsets) where some ids, or all (`null`), are silenced. */
 export interface Silenced {

@@ -1,6 +1,6 @@
 import type { Locale } from '../l10n';
 import { MAX_ALIASES, YamlDocument } from '../parse/documents';
-import type { Finding } from './validation';
+import type { Finding } from './findings';
 
 const LOOKS_KUBERNETES = /^apiVersion:\s*\S/m;
 const KIND_LINE = /^kind:\s*\S/m;

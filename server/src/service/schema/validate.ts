@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, type YAMLMap } from 'yaml';
-import type { Finding } from '../features/validation';
+import type { Finding } from '../features/findings';
 import type { Locale } from '../l10n';
 import { keyText } from '../parse/path';
 import type { Resource } from '../resources';
