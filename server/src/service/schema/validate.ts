@@ -1,7 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar } from 'yaml';
 import type { Finding } from '../features/findings';
 import type { Locale } from '../l10n';
-import { keyText } from '../parse/path';
+import { keyText, pairOf } from '../parse/path';
 import type { Resource } from '../resources';
 import type { FieldDef, Schema, TypeRef } from './model';
 import { QUANTITY } from './quantity';
@@ -62,7 +62,7 @@ export function validateSchema(schema: Schema, resource: Resource, locale: Local
         if (resource.exactVersion) {
           // Most types require nothing, and maps are small: a scan per required field, no set of the keys.
           for (const name of schema.requiredFields(type.ref)) {
-            if (!hasKey(node, name) && !(node === resource.node && (name === 'apiVersion' || name === 'kind'))) {
+            if (!pairOf(node, name) && !(node === resource.node && (name === 'apiVersion' || name === 'kind'))) {
               report(anchor, 'missing-required-field', 'error', m.missingRequired(name, type.ref));
             }
           }
@@ -90,11 +90,6 @@ export function validateSchema(schema: Schema, resource: Resource, locale: Local
     }
   }
   return out;
-}
-
-function hasKey(map: YAMLMap, name: string): boolean {
-  for (const pair of map.items) if (isPair(pair) && keyText(pair) === name) return true;
-  return false;
 }
 
 function valueItem(pair: Pair, type: TypeRef, anchor: Node, def: FieldDef | undefined): Item {
