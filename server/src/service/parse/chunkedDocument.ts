@@ -44,7 +44,7 @@ export class ChunkedDocument implements TextDocument {
     this.lineStarts = new Array(this.pieces.length);
     this.lineCounts = new Array(this.pieces.length);
     this.joined = text;
-    this.reindex(0);
+    this.reindex(-1);
   }
 
   static create(uri: string, languageId: string, version: number, text: string): ChunkedDocument {
@@ -239,7 +239,7 @@ export class ChunkedDocument implements TextDocument {
     return this.firstsKnown;
   }
 
-  /** Offsets of the pieces again, after a change from piece `changed` on: the first lines above it still hold. */
+  /** Offsets of the pieces again, after a change from piece `changed` on (-1: a new text): the first lines above it still hold. */
   private reindex(changed: number): void {
     let at = 0;
     this.starts = this.pieces.map((piece) => {
