@@ -52,6 +52,20 @@ describe('key completion', () => {
   it('works on a half-typed key and replaces only the word', () => {
     assert.equal(accept(pod('spec:\n  shareProc|\n'), 'shareProcessNamespace'), pod('spec:\n  shareProcessNamespace: true\n'));
   });
+  it('on a key that has its colon already, replaces the name and keeps the value', () => {
+    // The cursor after the first letter of a misspelt key, as after Home, Right: nothing but the name changes.
+    const src = pod('spec:\n  s|haredProcessNamespace: true\n  hostNetwork: true\n');
+    assert.equal(accept(src, 'shareProcessNamespace'), pod('spec:\n  shareProcessNamespace: true\n  hostNetwork: true\n'));
+    assert.equal(accept(src, 'schedulerName'), pod('spec:\n  schedulerName: true\n  hostNetwork: true\n'));
+    // An object key keeps its block below; a key inside a list item, its value and siblings.
+    assert.equal(accept(pod('spec:\n  securityCon|:\n    runAsUser: 1\n'), 'securityContext'), pod('spec:\n  securityContext:\n    runAsUser: 1\n'));
+    const item = pod('spec:\n  containers:\n  - name: a\n    ima|ge :  nginx\n');
+    assert.equal(accept(item, 'image'), pod('spec:\n  containers:\n  - name: a\n    image :  nginx\n'));
+    // Snippets bring whole lines: none over a key that has its value.
+    assert.ok(!labels(pod('spec:\n  containers:\n  - name: a\n    liv|: x\n')).some((l) => l.startsWith('k8s-probe')));
+    // With no colon after it, a half-typed key still gets `key: ` and its value.
+    assert.equal(accept(pod('spec:\n  hostP|\n'), 'hostPID'), pod('spec:\n  hostPID: true\n'));
+  });
   it('works inside a list item, before and after other keys', () => {
     const src = pod('spec:\n  containers:\n  - name: a\n    lif|\n    image: nginx:1.27\n');
     const names = labels(src);

@@ -99,7 +99,8 @@ function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx
     if (ctx.present.has(name)) continue;
     if (authored && (name === 'status' || typeDef.status)) continue;
     if (target.rest.length === 0 && (name === 'apiVersion' || name === 'kind') && ctx.present.has(name)) continue;
-    const insert = newItemPrefix + keySnippet(name, def, ' '.repeat(childColumn));
+    // On a key that has its colon and value already, only the name changes: `na|me: x` never becomes `key: : x`.
+    const insert = newItemPrefix + (ctx.keyHasColon ? name : keySnippet(name, def, ' '.repeat(childColumn)));
     const childPath = target.rest.concat(newItemPrefix ? [0, name] : [name]);
     items.push({
       label: name,
@@ -116,7 +117,8 @@ function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx
       data: { podsense: 'field', apiVersion: target.resource.apiVersion, kind: target.resource.kind.kind, path: childPath } satisfies FieldItemData,
     });
   }
-  items.push(...contextSnippets(resolved, target.rest, ctx, replace, newItemPrefix !== ''));
+  // A snippet brings whole lines: it has no place over a key that already has its value.
+  if (!ctx.keyHasColon) items.push(...contextSnippets(resolved, target.rest, ctx, replace, newItemPrefix !== ''));
   return items;
 }
 

@@ -22,6 +22,8 @@ export interface CursorContext {
   readonly present: ReadonlySet<string>;
   /** The cursor starts a new list item (`- |`). */
   readonly newItem: boolean;
+  /** On a key that already has its colon (`na|me: x`): a completion replaces the name only. */
+  readonly keyHasColon: boolean;
 }
 
 /** One line of a text, analysed; where it starts is the text's business (Lines.starts), so an unchanged line's analysis serves every version. */
@@ -209,6 +211,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const word = { start: lineStart + wordStart, end: lineStart + wordEnd, text: line.text.slice(wordStart, col) };
   const cursorDashes = (on === 'key' ? keyTyping![1] : valueTyping![1]).length > 0 ? dashColumns(line.text) : [];
   const newItem = on === 'key' && cursorDashes.length > 0 && line.text.slice(keyColumn).trim() === word.text;
+  const keyHasColon = on === 'key' && /^[ \t]*:(?:[ \t]|$)/.test(line.text.slice(wordEnd));
 
   // Walk up the lines: first the cursor's own map, then its owners.
   const path: Segment[] = [];
@@ -245,7 +248,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     }
   }
   if (state.kind === 'seq') path.unshift(state.index);
-  return { path, on, key, word, keyColumn, present, newItem };
+  return { path, on, key, word, keyColumn, present, newItem, keyHasColon };
 }
 
 /** After taking a line's key as owner: we are in that line's map; if the line is a list item, in its item. */
