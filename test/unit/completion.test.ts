@@ -145,6 +145,57 @@ describe('value completion', () => {
   });
 });
 
+describe('well-known keys and values', () => {
+  const container = (body: string) => pod(`spec:\n  containers:\n  - name: a\n    image: nginx:1.27\n${body}`);
+  it('offers resource names under limits and requests, minus those present', () => {
+    const src = container('    resources:\n      limits:\n        memory: 128Mi\n        |\n');
+    const names = labels(src);
+    assert.deepEqual(names, ['cpu', 'ephemeral-storage', 'hugepages-2Mi', 'hugepages-1Gi']);
+    assert.equal(accept(src, 'cpu'), container('    resources:\n      limits:\n        memory: 128Mi\n        cpu: \n'));
+    assert.ok(labels(container('    resources:\n      requests:\n        |\n')).includes('memory'));
+    // Not in maps that are free-form: labels, annotations.
+    assert.deepEqual(labels(pod('  labels:\n    |\nspec: {}\n')), []);
+  });
+  it('offers well-known node labels in nodeSelector, their values, and topology keys', () => {
+    const src = pod('spec:\n  nodeSelector:\n    |\n');
+    assert.ok(labels(src).includes('kubernetes.io/os') && labels(src).includes('topology.kubernetes.io/zone'));
+    assert.deepEqual(labels(pod('spec:\n  nodeSelector:\n    kubernetes.io/os: |\n')), ['linux', 'windows']);
+    const spread = pod('spec:\n  topologySpreadConstraints:\n  - maxSkew: 1\n    topologyKey: |\n');
+    assert.deepEqual(labels(spread), ['kubernetes.io/hostname', 'topology.kubernetes.io/zone', 'topology.kubernetes.io/region']);
+  });
+  it('offers the downward API fields an env var can read, the Pod labels written out first', () => {
+    const deployment = [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: d', 'spec:', '  selector:', '    matchLabels: {app: web}', '  template:',
+      '    metadata:', '      labels:', '        app: web', '        tier: front', '    spec:', '      containers:', '      - name: a', '        image: nginx:1.27',
+      '        env:', '        - name: NODE', '          valueFrom:', '            fieldRef:', '              fieldPath: |', '',
+    ].join('\n');
+    const items = complete(deployment);
+    const names = items.map((i) => i.label);
+    assert.deepEqual(names.slice(0, 2), ["metadata.labels['app']", "metadata.labels['tier']"]);
+    for (const n of ['metadata.name', 'metadata.uid', 'spec.nodeName', 'status.podIP', 'status.hostIPs']) assert.ok(names.includes(n), n);
+    // Whole label sets are for volumes only.
+    assert.ok(!names.includes('metadata.labels'));
+    const key = items.find((i) => i.label === "metadata.labels['<KEY>']")!;
+    assert.equal(key.insertTextFormat, 2);
+    assert.equal((key.textEdit as TextEdit).newText, "metadata.labels['${1:key}']");
+    assert.match(items.find((i) => i.label === 'spec.nodeName')!.detail!, /node/);
+  });
+  it('offers the downward API fields a volume can read, and container resources for resourceFieldRef', () => {
+    const volume = pod('spec:\n  volumes:\n  - name: info\n    downwardAPI:\n      items:\n      - path: labels\n        fieldRef:\n          fieldPath: |\n');
+    const names = labels(volume);
+    assert.ok(names.includes('metadata.labels') && names.includes('metadata.name'));
+    assert.ok(!names.includes('spec.nodeName') && !names.includes('status.podIP'), names.join(','));
+    const res = labels(container('    env:\n    - name: MEM\n      valueFrom:\n        resourceFieldRef:\n          resource: |\n'));
+    for (const n of ['limits.cpu', 'requests.memory', 'limits.ephemeral-storage']) assert.ok(res.includes(n), n);
+  });
+  it('describes them in Chinese when asked', () => {
+    const { text, offset } = cursor(pod('spec:\n  nodeSelector:\n    |\n'));
+    const d = TextDocument.create('file:///c.yaml', 'yaml', 1, text);
+    const items = service().doComplete(service().parse(text), d, d.positionAt(offset), { locale: 'zh-cn' }).items;
+    assert.match(items.find((i) => i.label === 'kubernetes.io/os')!.detail!, /操作系统/);
+  });
+});
+
 describe('empty documents and snippets', () => {
   it('offers resource skeletons in an empty file and after ---', () => {
     for (const src of ['|', '# notes\n|', 'apiVersion: v1\nkind: Pod\n---\n|']) {

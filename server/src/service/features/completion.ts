@@ -17,6 +17,7 @@ import type { FieldDef, KindDef, Schema, TypeRef } from '../schema/model';
 import { resolvePath, typeLabel } from '../schema/resolve';
 import { contextSnippets, skeletonItems } from './completionSnippets';
 import { fieldMarkdown } from './hover';
+import { knownKeys, knownValues } from './completionKnown';
 import { referenceValues } from './completionValues';
 
 export interface CompletionOptions {
@@ -88,10 +89,12 @@ function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx
     type = type.of;
     newItemPrefix = '- ';
   }
+  const replace = { start: document.positionAt(doc.start + ctx.word.start), end: document.positionAt(doc.start + ctx.word.end) };
+  // A free-form map: the keys Kubernetes knows for it (`limits:` -> cpu, memory...).
+  if (type.k === 'map' && !newItemPrefix) return knownKeys(resolved, ctx.present, replace, ctx.keyHasColon, options.locale);
   if (type.k !== 'object') return [];
   const typeDef = schema.type(type.ref);
   if (!typeDef) return [];
-  const replace = { start: document.positionAt(doc.start + ctx.word.start), end: document.positionAt(doc.start + ctx.word.end) };
   const childColumn = ctx.keyColumn + newItemPrefix.length + 2;
   const items: CompletionItem[] = [];
   const authored = !target.resource.live;
@@ -189,6 +192,8 @@ function valueItems(schema: Schema, doc: YamlDocument, document: TextDocument, c
       } satisfies CompletionItem;
     });
   }
+  const known = knownValues(resolved, target.resource, path, replace, options.locale);
+  if (known.length > 0) return known;
   return referenceValues(doc, target.resource, path, replace);
 }
 
