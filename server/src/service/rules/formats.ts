@@ -1,6 +1,7 @@
-/** Rules on names, ports and addresses that the API server validates, and on duplicates it rejects or silently merges. */
+/** Rules on names, ports, addresses and downward API references that the API server validates, and on duplicates it rejects or silently merges. */
 import { duplicateContainerName } from './duplicate-container-name';
 import { duplicateContainerPort } from './duplicate-container-port';
+import { downwardApiField } from './downward-api-field';
 import { duplicateEnvName } from './duplicate-env-name';
 import { invalidContainerName } from './invalid-container-name';
 import { invalidHostAlias } from './invalid-host-alias';
@@ -16,4 +17,5 @@ export const formatRules: readonly Rule[] = [
   duplicateContainerName,
   duplicateEnvName,
   duplicateContainerPort,
+  downwardApiField,
 ];
