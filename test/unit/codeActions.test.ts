@@ -149,6 +149,19 @@ describe('code actions: rule fixes', () => {
     const latest = pod('').replace('nginx:1.27', 'nginx:latest');
     assert.equal(fixed(latest, 'latest-tag', 'Pin a version tag: nginx:<tag>'), latest.replace('nginx:latest', 'nginx:<tag>'));
   });
+  it('corrects a misspelt downward API path or resource to the closest one that form accepts', () => {
+    const env = (from: string) => pod('', `    env:\n    - name: X\n      valueFrom:\n${from}`);
+    const name = env('        fieldRef:\n          fieldPath: metadata.nmae\n');
+    assert.equal(fixed(name, 'downward-api-field', 'Change "metadata.nmae" to "metadata.name"'), name.replace('metadata.nmae', 'metadata.name'));
+    const resource = env("        resourceFieldRef:\n          resource: 'limits.memroy'\n");
+    assert.equal(fixed(resource, 'downward-api-field', 'Change "limits.memroy" to "limits.memory"'), resource.replace('limits.memroy', 'limits.memory'));
+    // In a volume the closest accepted path is a volume's: metadata.label -> metadata.labels.
+    const volume = pod('  volumes:\n  - name: info\n    downwardAPI:\n      items:\n      - path: l\n        fieldRef: {fieldPath: metadata.label}\n');
+    assert.equal(fixed(volume, 'downward-api-field', 'Change "metadata.label" to "metadata.labels"'), volume.replace('metadata.label}', 'metadata.labels}'));
+    // Nothing close: no fix but silencing.
+    const far = env('        fieldRef:\n          fieldPath: spec.containers\n');
+    assert.ok(!actionsFor(far, 'downward-api-field').some((a) => a.title.startsWith('Change')));
+  });
   it('removes the status block before another top-level key and at the end of the file', () => {
     const status = 'status:\n  phase: Running\n  conditions:\n  - type: Ready\n    status: "True"\n';
     const last = pod('') + status;

@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { closestField } from '../schema/suggest';
 import { isTemplated } from './addresses';
 import type { Rule, RuleContext } from './types';
 import { child, mapsIn, scalarValue } from './yamlAccess';
@@ -30,6 +31,16 @@ export function fieldPathProblem(path: string, where: Where): string | undefined
 function resourceProblem(resource: string): string | undefined {
   if (RESOURCES.has(resource) || /^(limits|requests)\.hugepages-./.test(resource)) return undefined;
   return 'resource';
+}
+
+/**
+ * The accepted value closest to a misspelt one (`metadata.nmae` -> `metadata.name`,
+ * `limits.memroy` -> `limits.memory`), for the quick fix; undefined when none is close.
+ */
+export function closestDownward(value: string, at: Where | 'resource'): string | undefined {
+  const known = at === 'resource' ? [...RESOURCES] : [...(at === 'env' ? ENV_FIELDS : VOLUME_FIELDS)];
+  const best = closestField(value, known);
+  return best !== value ? best : undefined;
 }
 
 const allowed = (where: Where) => [...(where === 'env' ? ENV_FIELDS : VOLUME_FIELDS)].join(', ');

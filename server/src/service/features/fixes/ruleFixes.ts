@@ -1,12 +1,13 @@
 import { isMap, isScalar, isSeq, Pair, YAMLMap } from 'yaml';
 import { keyText, pairOf } from '../../parse/path';
+import { closestDownward } from '../../rules/downward-api-field';
 import { imageTag } from '../../rules/latest-tag';
 import { findAt, Hit, keyAbove } from './find';
 import type { YamlDocument } from '../../parse/documents';
 import type { Fix } from './types';
 import {
   column, contentEnd, disjoint, Edit, insertAfterLine, insertIntoMap, removePair, renderBlock, renderFlow,
-  scalarInner, Source, startOf, Tree,
+  replaceScalar, scalarInner, Source, startOf, Tree,
 } from './text';
 import type { Titles } from './titles';
 
@@ -33,6 +34,8 @@ export function ruleFixes(code: string, doc: YamlDocument, src: Source, rel: num
       return pinTagFixes(hit, src, t);
     case 'status-in-manifest':
       return statusFixes(hit, src, t);
+    case 'downward-api-field':
+      return downwardFixes(hit, src, t);
     default:
       return [];
   }
@@ -147,6 +150,16 @@ function pinTagFixes(hit: Hit, src: Source, t: Titles): Fix[] {
   const name = tag === '' ? image : image.slice(0, image.length - tag.length - 1);
   const pinned = `${name}:<tag>`;
   return fix(t.pinTag(pinned), [{ start, end: start + image.length, newText: pinned }], true);
+}
+
+/** A misspelt fieldPath or resource: the closest value this form of the downward API accepts. */
+function downwardFixes(hit: Hit, src: Source, t: Titles): Fix[] {
+  if (hit.on !== 'value' || !hit.scalar || !hit.pair || typeof hit.scalar.value !== 'string') return [];
+  const key = keyText(hit.pair);
+  const inVolume = hit.steps.some((s) => keyText(s.pair) === 'downwardAPI');
+  const to = key === 'resource' ? closestDownward(hit.scalar.value, 'resource') : key === 'fieldPath' ? closestDownward(hit.scalar.value, inVolume ? 'volume' : 'env') : undefined;
+  if (to === undefined) return [];
+  return fix(t.replaceValue(hit.scalar.value, to), [replaceScalar(src, hit.scalar, to)], true);
 }
 
 function statusFixes(hit: Hit, src: Source, t: Titles): Fix[] {
