@@ -60,6 +60,32 @@ describe('hover on fields', () => {
     const entry = at('app: web');
     assert.match(entry, /`app` is an entry of the map `labels`/);
   });
+  it('says what a well-known key or value means where the schema only says string', () => {
+    assert.match(at('memory: 128Mi'), /Memory, in bytes/);
+    const downward = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:
+        nodeSelector:
+          kubernetes.io/os: linux
+        containers:
+        - name: web
+          image: nginx:1.27
+          env:
+          - name: IP
+            valueFrom:
+              fieldRef:
+                fieldPath: status.podIP
+    `;
+    assert.match(at('status.podIP', downward), /The Pod's primary IP address/);
+    assert.match(at('kubernetes.io/os', downward), /operating system/);
+    assert.match(at('linux', downward), /Linux nodes/);
+    assert.match(at('status.podIP', downward, 'zh-cn'), /主 IP 地址/);
+    // An ordinary entry gets no such line.
+    assert.doesNotMatch(at('app: web'), /Memory|IP address/);
+  });
   it('recognises Quantity and IntOrString', () => {
     assert.match(at('limits:'), /`<map\[string\]Quantity>`/);
     const probe = yaml`

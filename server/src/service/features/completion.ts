@@ -17,7 +17,7 @@ import type { FieldDef, KindDef, Schema, TypeRef } from '../schema/model';
 import { resolvePath, typeLabel } from '../schema/resolve';
 import { contextSnippets, skeletonItems } from './completionSnippets';
 import { fieldMarkdown } from './hover';
-import { knownKeys, knownValues } from './completionKnown';
+import { knownKeys, knownValues } from './wellKnown';
 import { referenceValues } from './completionValues';
 
 export interface CompletionOptions {

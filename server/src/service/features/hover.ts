@@ -4,6 +4,7 @@ import { knowledge, KnowledgeEntry } from '../knowledge';
 import { Locale, ui, UiStrings } from '../l10n';
 import { escapeMarkdown, linkLabel } from '../markdown';
 import { machineSummary } from './machine';
+import { knownMeaning } from './wellKnown';
 import { documentAt, ParsedFile } from '../parse/documents';
 import { formatPath, locate, Path } from '../parse/path';
 import { Resource, resourceAt, resourcesOf } from '../resources';
@@ -61,6 +62,9 @@ export function fieldMarkdown(resolved: Resolved, resource: Resource, rest: Path
   const field = resolved.field!;
   const parts: string[] = [];
   parts.push(header(resolved, resource.kind.kind, formatPath(rest), value, t));
+  // A key or value Kubernetes gives a fixed meaning that the schema cannot (`limits.cpu`, `fieldPath: status.podIP`).
+  const meaning = knownMeaning(resolved, rest, value, locale);
+  if (meaning) parts.push(escapeMarkdown(meaning));
   if (!resource.exactVersion) {
     parts.push(`_${t.olderVersion(resource.apiVersion, resource.kind.kind, resource.kind.apiVersion)}_`);
   }

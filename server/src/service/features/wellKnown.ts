@@ -121,6 +121,31 @@ export function knownValues(resolved: Resolved, resource: Resource, path: Path, 
   return known.map((x, i) => ({ ...item(x, x.snippet ?? x.text, range, CompletionItemKind.Value, locale), sortText: String(i).padStart(3, '0') }));
 }
 
+/**
+ * For hover: what a well-known map key (`limits.cpu`, `nodeSelector` labels)
+ * or value (`fieldPath: status.podIP`) means, in the locale; undefined for others.
+ */
+export function knownMeaning(resolved: Resolved, path: Path, value: string | undefined, locale: Locale): string | undefined {
+  const name = resolved.field?.name;
+  const owner = resolved.field?.owner;
+  let known: readonly Known[] = [];
+  let text: string | undefined;
+  if (resolved.mapKey !== undefined && value === undefined) {
+    text = resolved.mapKey;
+    if ((name === 'limits' || name === 'requests') && owner === 'ResourceRequirements') known = RESOURCES;
+    else if (name === 'overhead' && owner === 'PodSpec') known = RESOURCES;
+    else if (name === 'nodeSelector' && owner === 'PodSpec') known = NODE_LABELS;
+  } else if (value !== undefined) {
+    text = value;
+    if (name === 'fieldPath' && owner === 'ObjectFieldSelector') known = path.includes('downwardAPI') ? [...FIELDS_BOTH, ...FIELDS_VOLUME] : [...FIELDS_BOTH, ...FIELDS_ENV];
+    else if (name === 'resource' && owner === 'ResourceFieldSelector') known = CONTAINER_RESOURCES;
+    else if (name === 'topologyKey') known = NODE_LABELS;
+    else if (resolved.mapKey !== undefined && name === 'nodeSelector') known = LABEL_VALUES[resolved.mapKey] ?? [];
+  }
+  const hit = known.find((x) => x.text === text);
+  return hit ? (locale === 'zh-cn' ? hit.zh : hit.en) : undefined;
+}
+
 function item(x: Known, insert: string, range: Range, kind: CompletionItemKind, locale: Locale): CompletionItem {
   const snippet = insert !== x.text;
   return {
