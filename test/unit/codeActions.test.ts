@@ -162,6 +162,12 @@ describe('code actions: rule fixes', () => {
     const far = env('        fieldRef:\n          fieldPath: spec.containers\n');
     assert.ok(!actionsFor(far, 'downward-api-field').some((a) => a.title.startsWith('Change')));
   });
+  it('renames a mount to the closest volume the Pod declares', () => {
+    const text = pod('  volumes:\n  - name: content\n    emptyDir: {}\n', '    volumeMounts:\n    - name: contnet\n      mountPath: /data\n');
+    assert.equal(fixed(text, 'unknown-volume-mount', 'Change "contnet" to "content"'), text.replace('contnet', 'content'));
+    const far = text.replace('contnet', 'cache');
+    assert.ok(!actionsFor(far, 'unknown-volume-mount').some((a) => a.title.startsWith('Change')));
+  });
   it('removes the status block before another top-level key and at the end of the file', () => {
     const status = 'status:\n  phase: Running\n  conditions:\n  - type: Ready\n    status: "True"\n';
     const last = pod('') + status;

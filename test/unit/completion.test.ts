@@ -139,6 +139,17 @@ describe('value completion', () => {
     const src = pod('spec:\n  containers:\n  - name: web\n  - name: log\n  ephemeralContainers:\n  - name: debug\n    targetContainerName: |\n');
     assert.deepEqual(labels(src), ['web', 'log']);
   });
+  it('offers the Pod volumes for a volume mount, those not mounted yet first, and claim templates in a StatefulSet', () => {
+    const src = pod('spec:\n  containers:\n  - name: a\n    image: y\n    volumeMounts:\n    - name: config\n      mountPath: /etc/a\n    - name: |\n  volumes:\n  - name: config\n    configMap: {name: a}\n  - name: data\n    emptyDir: {}\n');
+    const items = complete(src).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.deepEqual(items.map((i) => i.label), ['data', 'config']);
+    const sts = [
+      'apiVersion: apps/v1', 'kind: StatefulSet', 'metadata:', '  name: db', 'spec:', '  serviceName: db', '  selector: {matchLabels: {app: db}}',
+      '  template:', '    metadata: {labels: {app: db}}', '    spec:', '      containers:', '      - name: db', '        image: postgres:16',
+      '        volumeMounts:', '        - name: |', '  volumeClaimTemplates:', '  - metadata:', '      name: pgdata', '',
+    ].join('\n');
+    assert.deepEqual(labels(sts), ['pgdata']);
+  });
   it("offers a container's declared ports for its probes", () => {
     const src = pod('spec:\n  containers:\n  - name: web\n    ports:\n    - name: http\n      containerPort: 8080\n    readinessProbe:\n      httpGet:\n        port: |\n');
     assert.deepEqual(labels(src), ['http', '8080']);

@@ -4,14 +4,16 @@ import type { YamlDocument } from '../parse/documents';
 import type { Path } from '../parse/path';
 import type { Resource } from '../resources';
 import { podSpecsOf } from '../rules/podSpecs';
+import { declaredVolumes } from '../rules/unknown-volume-mount';
 import { child, mapsIn, numberOf, stringOf } from '../rules/yamlAccess';
 
 const CONTAINER_REFERENCES = new Set(['containerName', 'targetContainerName']);
 
 /**
  * Values that refer to something declared elsewhere in the same object:
- * container names (`targetContainerName`, `resourceFieldRef.containerName`...)
- * and a probe's or hook's port, from the container's declared ports.
+ * container names (`targetContainerName`, `resourceFieldRef.containerName`...),
+ * the volume a mount names, and a probe's or hook's port, from the
+ * container's declared ports.
  */
 export function referenceValues(_doc: YamlDocument, resource: Resource, path: Path, range: Range): CompletionItem[] {
   const key = path[path.length - 1];
@@ -21,6 +23,19 @@ export function referenceValues(_doc: YamlDocument, resource: Resource, path: Pa
     return [...new Set(names.filter((n): n is string => !!n))].map((n) => ({
       label: n,
       kind: CompletionItemKind.Reference,
+      textEdit: TextEdit.replace(range, n),
+    }));
+  }
+  if (key === 'name' && (path[path.length - 3] === 'volumeMounts' || path[path.length - 3] === 'volumeDevices')) {
+    // The Pod's volumes (and a StatefulSet's claim templates), those this container has not mounted yet first.
+    const pod = podSpecsOf(resource).find((p) => p.path.every((seg, i) => path[i] === seg));
+    const names = pod ? declaredVolumes({ resource }, pod) : [];
+    const container = containerAt(resource, path);
+    const mounted = new Set(mapsIn(child(container, String(path[path.length - 3]))).map((m) => stringOf(m, 'name')));
+    return [...new Set(names)].map((n) => ({
+      label: n,
+      kind: CompletionItemKind.Reference,
+      sortText: `${mounted.has(n) ? 1 : 0}${n}`,
       textEdit: TextEdit.replace(range, n),
     }));
   }

@@ -8,6 +8,7 @@ import { invalidHostAlias } from './invalid-host-alias';
 import { invalidPortName } from './invalid-port-name';
 import { invalidPortNumber } from './invalid-port-number';
 import type { Rule } from './types';
+import { unknownVolumeMount } from './unknown-volume-mount';
 
 export const formatRules: readonly Rule[] = [
   invalidContainerName,
@@ -18,4 +19,5 @@ export const formatRules: readonly Rule[] = [
   duplicateEnvName,
   duplicateContainerPort,
   downwardApiField,
+  unknownVolumeMount,
 ];

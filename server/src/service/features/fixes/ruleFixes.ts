@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, Pair, YAMLMap } from 'yaml';
 import { keyText, pairOf } from '../../parse/path';
 import { closestDownward } from '../../rules/downward-api-field';
+import { closestField } from '../../schema/suggest';
 import { imageTag } from '../../rules/latest-tag';
 import { findAt, Hit, keyAbove } from './find';
 import type { YamlDocument } from '../../parse/documents';
@@ -36,6 +37,8 @@ export function ruleFixes(code: string, doc: YamlDocument, src: Source, rel: num
       return statusFixes(hit, src, t);
     case 'downward-api-field':
       return downwardFixes(hit, src, t);
+    case 'unknown-volume-mount':
+      return volumeNameFixes(hit, src, t);
     default:
       return [];
   }
@@ -160,6 +163,31 @@ function downwardFixes(hit: Hit, src: Source, t: Titles): Fix[] {
   const to = key === 'resource' ? closestDownward(hit.scalar.value, 'resource') : key === 'fieldPath' ? closestDownward(hit.scalar.value, inVolume ? 'volume' : 'env') : undefined;
   if (to === undefined) return [];
   return fix(t.replaceValue(hit.scalar.value, to), [replaceScalar(src, hit.scalar, to)], true);
+}
+
+/** A mount of a volume the Pod does not declare: the closest declared name (a StatefulSet's claim templates too). */
+function volumeNameFixes(hit: Hit, src: Source, t: Titles): Fix[] {
+  if (hit.on !== 'value' || !hit.scalar || !hit.pair || keyText(hit.pair) !== 'name' || typeof hit.scalar.value !== 'string') return [];
+  const at = hit.steps.findIndex((s) => CONTAINER_LISTS.has(keyText(s.pair) ?? ''));
+  if (at < 0) return [];
+  const declared = namesIn(pairOf(hit.steps[at].map, 'volumes')?.value, (v) => pairOf(v, 'name')?.value);
+  const spec = hit.steps[0] ? pairOf(hit.steps[0].map, 'spec')?.value : undefined;
+  const claims = isMap(spec) ? pairOf(spec, 'volumeClaimTemplates')?.value : undefined;
+  declared.push(...namesIn(claims, (c) => { const meta = pairOf(c, 'metadata')?.value; return isMap(meta) ? pairOf(meta, 'name')?.value : undefined; }));
+  const to = closestField(hit.scalar.value, declared);
+  if (to === undefined || to === hit.scalar.value) return [];
+  return fix(t.replaceValue(hit.scalar.value, to), [replaceScalar(src, hit.scalar, to)], true);
+}
+
+/** The string names of the maps in a sequence, read by `nameOf`. */
+function namesIn(list: unknown, nameOf: (item: YAMLMap) => unknown): string[] {
+  if (!isSeq(list)) return [];
+  const out: string[] = [];
+  for (const item of list.items) {
+    const name = isMap(item) ? nameOf(item) : undefined;
+    if (isScalar(name) && typeof name.value === 'string') out.push(name.value);
+  }
+  return out;
 }
 
 function statusFixes(hit: Hit, src: Source, t: Titles): Fix[] {
