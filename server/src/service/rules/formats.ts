@@ -3,6 +3,7 @@ import { duplicateContainerName } from './duplicate-container-name';
 import { duplicateContainerPort } from './duplicate-container-port';
 import { downwardApiField } from './downward-api-field';
 import { duplicateEnvName } from './duplicate-env-name';
+import { duplicateVolume } from './duplicate-volume';
 import { invalidContainerName } from './invalid-container-name';
 import { invalidHostAlias } from './invalid-host-alias';
 import { invalidPortName } from './invalid-port-name';
@@ -20,4 +21,5 @@ export const formatRules: readonly Rule[] = [
   duplicateContainerPort,
   downwardApiField,
   unknownVolumeMount,
+  duplicateVolume,
 ];
