@@ -63,6 +63,11 @@ describe('code actions: schema fixes', () => {
     assert.equal(titled(actions, 'Change "always" to "Always"').isPreferred, true);
     assert.equal(applyEdits(text, titled(actions, 'Change "always" to "Never"')), text.replace('restartPolicy: always', 'restartPolicy: Never'));
   });
+  it('writes true for an unquoted yes in a boolean field, and quotes it in a string field', () => {
+    const text = pod('  hostNetwork: yes\n').replace('  name: web\n', '  name: web\n  labels:\n    debug: no\n');
+    assert.equal(fixed(text, 'ambiguous-boolean', 'Change "yes" to "true"', 1), text.replace('hostNetwork: yes', 'hostNetwork: true'));
+    assert.equal(fixed(text, 'ambiguous-boolean', 'Quote no: "no"', 0), text.replace('debug: no', 'debug: "no"'));
+  });
   it('unquotes a boolean and a number written as strings', () => {
     const text = pod('  hostNetwork: "true"\n  dnsPolicy: ClusterFirstWithHostNet\n', "    ports:\n    - containerPort: '80'\n");
     assert.equal(fixed(text, 'invalid-type', 'Write true instead of "true"'), text.replace('"true"', 'true'));

@@ -64,6 +64,20 @@ describe('schema diagnostics', () => {
     const noContainers = 'apiVersion: v1\nkind: Pod\nspec:\n  hostIPC: false\n';
     assert.deepEqual(findings(noContainers, 'missing-required-field'), ['3:1 missing-required-field']);
   });
+  it('reads unquoted yes/no/on/off as kubectl does: an error in a string field, a warning in a boolean one', () => {
+    const text = [
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', '  labels:', '    debug: yes', '    country: NO', '    quoted: "yes"', 'spec:',
+      '  hostNetwork: on', '  enableServiceLinks: true', '  containers:', '  - name: a', '    image: nginx:1.27', '    env:', '    - name: VERBOSE', '      value: y', '',
+    ].join('\n');
+    assert.deepEqual(findings(text, 'ambiguous-boolean'), ['6:12 ambiguous-boolean', '7:14 ambiguous-boolean', '10:16 ambiguous-boolean', '17:14 ambiguous-boolean']);
+    assert.deepEqual(findings(text, 'invalid-type'), []);
+    const ds = diagnostics(text).filter((d) => d.code === 'ambiguous-boolean');
+    assert.deepEqual(ds.map((d) => d.severity), [1, 1, 2, 1]);
+    assert.match(String(ds[0].message), /kubectl and Helm read the unquoted yes as a boolean.*Quote it: "yes"/);
+    assert.match(String(ds[2].message), /kubectl reads on as true.*Write true/);
+    // A quoted "yes" in a boolean field is still the ordinary wrong type.
+    assert.deepEqual(findings(text.replace('hostNetwork: on', 'hostNetwork: "on"'), 'invalid-type'), ['10:16 invalid-type']);
+  });
   it('accepts IntOrString in both forms', () => {
     assert.deepEqual(findings(pod.replace('port: http', 'port: 8080'), 'invalid-type').length, 3);
   });

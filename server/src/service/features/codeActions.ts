@@ -5,7 +5,7 @@ import type { Locale } from '../l10n';
 import { documentAt, ParsedFile, YamlDocument } from '../parse/documents';
 import type { Schema } from '../schema/model';
 import { ruleFixes } from './fixes/ruleFixes';
-import { enumFixes, unknownFieldFixes, unquoteFixes } from './fixes/schemaFixes';
+import { enumFixes, unknownFieldFixes, unquoteFixes, yaml11BooleanFixes } from './fixes/schemaFixes';
 import { disableLineEdit, disableObjectEdit } from './fixes/suppress';
 import { disjoint, Edit, indentUnit, Source } from './fixes/text';
 import { Titles, titles } from './fixes/titles';
@@ -22,7 +22,7 @@ export interface CodeActionOptions {
 export { CODE_ACTION_KINDS, FIX_ALL_KIND, SHOW_RULE_DOCS_COMMAND };
 
 /** Codes whose preferred fix is safe to apply everywhere at once. */
-const SAFE_CODES = new Set(['unknown-field', 'invalid-type']);
+const SAFE_CODES = new Set(['unknown-field', 'invalid-type', 'ambiguous-boolean']);
 /** Findings a comment or annotation cannot silence. */
 const NOT_SILENCEABLE = new Set(['unknown-rule-id']);
 
@@ -130,6 +130,8 @@ function fixesFor(schema: Schema, file: ParsedFile, document: TextDocument, d: D
         return enumFixes(schema, doc, src, offset, t);
       case 'invalid-type':
         return unquoteFixes(schema, doc, src, offset, t);
+      case 'ambiguous-boolean':
+        return yaml11BooleanFixes(schema, doc, src, offset, t);
       default:
         return ruleFixes(d.code, doc, src, rel, t);
     }

@@ -107,9 +107,14 @@ function checkScalar(
     return;
   }
   const v = (node as Scalar).value;
+  // kubectl and Helm read YAML 1.1, where an unquoted yes/no/on/off/y/n is a boolean; YAML 1.2 (this parser,
+  // kustomize, yq) reads a string. Either way one of them sends the API server the wrong type.
+  const yaml11Boolean = typeof v === 'string' && (node as Scalar).type === 'PLAIN' && YAML11_BOOLEAN.test(v);
   switch (type.k) {
     case 'string':
-      if (typeof v !== 'string') {
+      if (yaml11Boolean) {
+        report(node, 'ambiguous-boolean', 'error', m.yaml11InString(v as string));
+      } else if (typeof v !== 'string') {
         report(node, 'invalid-type', 'error', m.stringExpected(String(v)));
       } else if (type.lit && type.lit.length > 0 && !type.lit.includes(v)) {
         report(node, 'invalid-enum-value', 'error', m.notInEnum(v, type.lit));
@@ -121,7 +126,8 @@ function checkScalar(
       else if (typeof v !== 'number' || (type.k === 'integer' && !Number.isInteger(v))) report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
       return;
     case 'boolean':
-      if (typeof v === 'string') report(node, 'invalid-type', 'error', m.booleanAsString(v));
+      if (yaml11Boolean) report(node, 'ambiguous-boolean', 'warning', m.yaml11InBoolean(v as string, YAML11_TRUE.test(v as string)));
+      else if (typeof v === 'string') report(node, 'invalid-type', 'error', m.booleanAsString(v));
       else if (typeof v !== 'boolean') report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
       return;
     case 'quantity':
@@ -133,6 +139,10 @@ function checkScalar(
       return;
   }
 }
+
+/** The booleans of YAML 1.1 that YAML 1.2 reads as strings (true/false and their capitalisations are booleans in both). */
+export const YAML11_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+export const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON)$/;
 
 function describe(node: unknown): string {
   if (isMap(node)) return 'a map';

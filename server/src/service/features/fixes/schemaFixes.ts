@@ -4,6 +4,7 @@ import { locate, pairOf } from '../../parse/path';
 import { resourceAt, resourcesOf } from '../../resources';
 import type { Schema, TypeRef } from '../../schema/model';
 import { resolvePath } from '../../schema/resolve';
+import { YAML11_BOOLEAN, YAML11_TRUE } from '../../schema/validate';
 import { closestField } from '../../schema/suggest';
 import { findAt } from './find';
 import type { Fix } from './types';
@@ -67,4 +68,20 @@ export function unquoteFixes(schema: Schema, doc: YamlDocument, src: Source, off
   const start = src.base + scalar.range[0];
   const end = src.base + scalar.range[1];
   return [{ title: t.unquote(src.text.slice(start, end), plain), edits: [{ start, end, newText: plain }], preferred: true, safe: true }];
+}
+
+/** An unquoted yes/no/on/off: `true`/`false` in a boolean field, quoted in a string field. */
+export function yaml11BooleanFixes(schema: Schema, doc: YamlDocument, src: Source, offset: number, t: Titles): Fix[] {
+  const at = locate(doc, offset);
+  const scalar = at.scalar;
+  if (at.on !== 'value' || !scalar || scalar.type !== 'PLAIN' || typeof scalar.value !== 'string' || !YAML11_BOOLEAN.test(scalar.value) || !scalar.range) return [];
+  const type = typeAt(schema, doc, at.path);
+  const start = src.base + scalar.range[0];
+  const end = src.base + scalar.range[1];
+  if (src.text.slice(start, end) !== scalar.value) return [];
+  if (type?.k === 'boolean') {
+    const truth = YAML11_TRUE.test(scalar.value) ? 'true' : 'false';
+    return [{ title: t.replaceValue(scalar.value, truth), edits: [{ start, end, newText: truth }], preferred: true, safe: true }];
+  }
+  return [{ title: t.quote(scalar.value), edits: [{ start, end, newText: `"${scalar.value}"` }], preferred: true, safe: true }];
 }

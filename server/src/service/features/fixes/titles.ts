@@ -5,6 +5,7 @@ export interface Titles {
   rename(from: string, to: string): string;
   replaceValue(from: string, to: string): string;
   unquote(from: string, to: string): string;
+  quote(value: string): string;
   addProbe(probe: string, how: string): string;
   removeKey(key: string): string;
   keepAction(action: string, hook: string): string;
@@ -23,6 +24,7 @@ const en: Titles = {
   rename: (from, to) => `Change "${from}" to "${to}"`,
   replaceValue: (from, to) => `Change "${from}" to "${to}"`,
   unquote: (from, to) => `Write ${to} instead of ${from}`,
+  quote: (value) => `Quote ${value}: "${value}"`,
   addProbe: (probe, how) => `Add ${probe} (${how})`,
   removeKey: (key) => `Remove ${key}`,
   keepAction: (action, hook) => `Keep only ${action} in ${hook}`,
@@ -41,6 +43,7 @@ const zhCn: Titles = {
   rename: (from, to) => `将 "${from}" 改为 "${to}"`,
   replaceValue: (from, to) => `将 "${from}" 改为 "${to}"`,
   unquote: (from, to) => `把 ${from} 写成 ${to}`,
+  quote: (value) => `给 ${value} 加引号："${value}"`,
   addProbe: (probe, how) => `添加 ${probe}（${how}）`,
   removeKey: (key) => `删除 ${key}`,
   keepAction: (action, hook) => `${hook} 中只保留 ${action}`,
