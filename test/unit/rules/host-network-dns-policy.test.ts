@@ -18,8 +18,9 @@ describe(ID, () => {
     ]);
   });
 
-  it('does not report ClusterFirstWithHostNet, or no hostNetwork', () => {
-    assert.deepEqual(findings(docs[docs.length - 1]!, ID), []);
+  it('does not report ClusterFirstWithHostNet, a deliberate Default or None, or no hostNetwork', () => {
+    assert.equal(docs.length, 6);
+    for (const doc of docs.slice(2)) assert.deepEqual(findings(doc, ID), []);
   });
 
   it('names the default policy when dnsPolicy is missing', () => {
