@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, it } from 'node:test';
-import { analyseLines, cursorContext, Lines, linesOf } from '../../server/src/service/parse/context';
+import { analyseLines, cursorContext, keyOf, Lines, linesOf } from '../../server/src/service/parse/context';
 import { seedTexts } from '../fuzz/arbitraries';
 
 /** Every line, analysed (from the analyses made so far where there are some), with where they start. */
@@ -104,5 +104,40 @@ describe('line analysis after an edit', () => {
       Array.from({ length: lines.count }, (_, i) => lines.line(i).text),
       ['a: 1', '- b\rc', '', ''],
     );
+  });
+});
+
+describe('key detection on one line', () => {
+  // The regex keyOf replaced: the same answers, in one pass.
+  const KEY = /^("[^"]*"|'[^']*'|[^\s#'"{[\]}:,][^:#]*?)\s*:(?:\s|$)/;
+  const byRegex = (rest: string) => {
+    const m = KEY.exec(rest);
+    return m ? m[1].replace(/^["']|["']$/g, '') : undefined;
+  };
+  it('agrees with the pattern it replaced on generated lines', () => {
+    const piece = fc.constantFrom('a', 'key', ' ', '  ', '\t', ':', ': ', '#', ' #', '"', "'", '{', '[', ',', '-', 'x y', '\u00e9');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const rest = parts.join('');
+        assert.equal(keyOf(rest), byRegex(rest), JSON.stringify(rest));
+      }),
+      { numRuns: 20_000, seed: 5 },
+    );
+    for (const rest of ['name: web', 'name:', '"a b": 1', "'x' : y", 'a:b', 'http://x', '# c', 'key # c: 1', 'limits :', ': x', '"open: 1']) {
+      assert.equal(keyOf(rest), byRegex(rest), rest);
+    }
+  });
+  it('takes time in proportion to the line on long lines without a key, and completion gives up far to the right', () => {
+    const spaces = `a${' '.repeat(200_000)}b`;
+    const dashes = '- '.repeat(100_000);
+    const started = performance.now();
+    assert.equal(keyOf(spaces), undefined);
+    assert.equal(keyOf(`${'x'.repeat(200_000)}`), undefined);
+    const lines = linesOf(`${dashes}\n${spaces}\nspec:\n  ${dashes}\n`);
+    for (let i = 0; i < lines.count; i++) lines.line(i);
+    assert.equal(cursorContext(`spec:\n  ${dashes}`, `spec:\n  ${dashes}`.length), undefined);
+    assert.equal(cursorContext(`spec:\n  ${spaces}`, `spec:\n  ${spaces}`.length), undefined);
+    // Quadratic, these took tens of seconds; linear, a few milliseconds. The bound leaves room for a slow machine.
+    assert.ok(performance.now() - started < 2_000, `${(performance.now() - started).toFixed(0)} ms`);
   });
 });

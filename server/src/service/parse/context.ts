@@ -38,7 +38,50 @@ interface Line {
   readonly blank: boolean;
 }
 
-const KEY = /^("[^"]*"|'[^']*'|[^\s#'"{[\]}:,][^:#]*?)\s*:(?:\s|$)/;
+/**
+ * The key a line's text (after indentation and dashes) starts with, when it
+ * reads `key:` or `key: value`: a quoted key, or a plain one that does not
+ * start on an indicator and holds no `:` or `#`; then optional spaces, and a
+ * `:` followed by a space or the line's end. In one pass: the regex this
+ * replaces, /^("[^"]*"|'[^']*'|[^\s#'"{[\]}:,][^:#]*?)\s*:(?:\s|$)/, took
+ * time quadratic in the line's length on a long line without a key (21 s on
+ * `a`, 100,000 spaces, `b`), and completion asks on every line it walks.
+ */
+export function keyOf(rest: string): string | undefined {
+  const first = rest[0];
+  if (first === undefined) return undefined;
+  let end: number;
+  let colon: number;
+  if (first === '"' || first === "'") {
+    const close = rest.indexOf(first, 1);
+    if (close < 0) return undefined;
+    end = close + 1;
+    colon = end;
+    while (colon < rest.length && WHITE.test(rest[colon])) colon++;
+    if (rest[colon] !== ':') return undefined;
+  } else {
+    if (NOT_KEY_START.test(first)) return undefined;
+    colon = -1;
+    for (let i = 1; i < rest.length; i++) {
+      const c = rest.charCodeAt(i);
+      if (c === 35 /* # */) return undefined;
+      if (c === 58 /* : */) {
+        colon = i;
+        break;
+      }
+    }
+    if (colon < 0) return undefined;
+    end = colon;
+    while (end > 1 && WHITE.test(rest[end - 1])) end--;
+  }
+  const after = rest[colon + 1];
+  if (after !== undefined && !WHITE.test(after)) return undefined;
+  return rest.slice(0, end).replace(/^["']|["']$/g, '');
+}
+const WHITE = /\s/;
+const NOT_KEY_START = /[\s#'"{[\]}:,]/;
+/** Completion stops this far to the right on a line (a key and a value's first word are far shorter). */
+const MAX_COLUMN = 1000;
 
 function analyse(text: string): Line {
   let i = 0;
@@ -54,8 +97,7 @@ function analyse(text: string): Line {
   }
   const rest = text.slice(i);
   const blank = rest.trim() === '' || rest.trimStart().startsWith('#');
-  const m = KEY.exec(rest);
-  const key = m ? m[1].replace(/^["']|["']$/g, '') : undefined;
+  const key = keyOf(rest);
   return { text, dashes, keyColumn: i, key, blank: blank && dashes.length === 0 };
 }
 
@@ -185,6 +227,8 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const lineStart = starts[row];
   const col = offset - lineStart;
   const before = line.text.slice(0, col);
+  // The patterns below backtrack on a long line: nothing to complete that far to the right anyway.
+  if (before.length > MAX_COLUMN) return undefined;
   if (before.includes('#') && !/["']/.test(before)) return undefined;
   if (/[{[]/.test(before)) return undefined;
 
