@@ -38,14 +38,14 @@ async function main(): Promise<void> {
   const ylsVersion = require('yaml-language-server/package.json').version as string;
   const prof = arg('cpu-prof');
   // As the VS Code extension gives it one in its storage: empty at the start of each run, so the run's
-  // first session compiles and writes it, and the sessions after it start from it.
+  // first session compiles and sends it (the bench stores it, as the extension does), and the sessions after it start from it.
   const codeCache = join(cache, 'podsense-code-cache');
   rmSync(codeCache, { recursive: true, force: true });
   // The server's Node flags as the VS Code extension passes them (plus any under test), without the profiler's.
   const podsenseFlags = ['--max-semi-space-size=4', ...(arg('node-flags')?.split(' ').filter((f) => f !== '') ?? [])];
   const all: ServerSpec[] = [
     // Started the way the VS Code extension starts it (client/src/extension.ts): one Node flag and a code cache folder.
-    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio', `--cache-dir=${codeCache}`], execArgv: [...podsenseFlags, ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])], settings: { podsense: {} } },
+    { name: 'PodSense', script: join(root, 'dist', 'server.js'), args: ['--stdio', `--cache-dir=${codeCache}`], initializationOptions: { codeCache: true }, codeCacheDir: codeCache, execArgv: [...podsenseFlags, ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])], settings: { podsense: {} } },
     {
       name: `yaml-language-server ${ylsVersion}`,
       script: require.resolve('yaml-language-server/bin/yaml-language-server'),

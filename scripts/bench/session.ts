@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { storeCodeCache } from '../../client/src/codeCache';
 import { LspClient } from '../../test/protocol/lspClient';
 import { BenchFile, keyOffsets, newLineOffsets } from './files';
 
@@ -16,6 +17,9 @@ export interface ServerSpec {
   readonly execArgv?: readonly string[];
   /** `workspace/configuration` answers and the didChangeConfiguration payload. */
   readonly settings: Record<string, unknown>;
+  readonly initializationOptions?: Record<string, unknown>;
+  /** Where the server's code cache is stored when it sends one, as the VS Code extension stores it. */
+  readonly codeCacheDir?: string;
 }
 
 export interface SessionResult {
@@ -47,6 +51,8 @@ export async function runSession(server: ServerSpec, file: BenchFile): Promise<S
   const started = performance.now();
   const client = new LspClient(server.args as string[], (server.execArgv ?? []) as string[], server.script);
   client.configurationFor = (section) => (section ? (server.settings[section] ?? {}) : server.settings);
+  const cacheDir = server.codeCacheDir;
+  if (cacheDir) client.onMessage((msg) => void (msg.method === 'podsense/codeCache' && storeCodeCache(cacheDir, msg.params)));
   try {
     const init = await client.request<{ capabilities: { diagnosticProvider?: unknown } }>(
       'initialize',
@@ -54,6 +60,7 @@ export async function runSession(server: ServerSpec, file: BenchFile): Promise<S
         processId: process.pid,
         rootUri: null,
         locale: 'en',
+        ...(server.initializationOptions ? { initializationOptions: server.initializationOptions } : {}),
         capabilities: {
           workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
           textDocument: {

@@ -8,18 +8,8 @@
 import { join } from 'node:path';
 import { cacheDirFrom, loadBundle } from './boot/codeCache';
 
-/** How long the server runs before its cache is written: what a session compiles first goes in too. */
-const SAVE_AFTER_MS = 5000;
-
 const server = loadBundle(join(__dirname, 'server-main.js'), cacheDirFrom(process.argv));
+// The server asks for the cache a while after it starts and sends it to the editor, which stores it (server.ts).
 if (server.status === 'missing' || server.status === 'rejected') {
-  // After SAVE_AFTER_MS, or at exit if the editor stops the server sooner; the timer keeps nothing alive.
-  const save = (): void => {
-    clearTimeout(timer);
-    process.removeListener('exit', save);
-    server.save();
-  };
-  const timer = setTimeout(save, SAVE_AFTER_MS);
-  timer.unref();
-  process.on('exit', save);
+  (server.exports as { offerCodeCache?: (take: typeof server.take) => void }).offerCodeCache?.(server.take);
 }

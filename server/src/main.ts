@@ -6,7 +6,8 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadSchemaData } from './schemaFile';
-import { startServer } from './server';
+import type { CodeCache } from './boot/codeCache';
+import { CodeCacheSlot, startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
 // stdout is the protocol: anything the code logs goes to the client instead.
@@ -17,4 +18,10 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('uncaughtException', (err) => connection.console.error(`PodSense: uncaught ${err.stack ?? err}`));
 process.on('unhandledRejection', (err) => connection.console.error(`PodSense: unhandled rejection ${String(err)}`));
 
-startServer(connection, () => loadSchemaData());
+const codeCache: CodeCacheSlot = {};
+startServer(connection, () => loadSchemaData(), codeCache);
+
+/** boot.ts hands over the code cache it could not read (boot/codeCache.ts); the server sends it to the editor. */
+export function offerCodeCache(take: () => CodeCache | undefined): void {
+  codeCache.take = take;
+}

@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import type { ProjectConfig } from './projectConfig';
 import { runSafe } from './runSafe';
+import type { CodeCache } from './boot/codeCache';
+import { CODE_CACHE_NOTIFICATION, type CodeCacheParams } from './boot/cacheName';
 import { mergeRuleLevels, RuleLevels } from './service/config';
 import { CODE_ACTION_KINDS } from './service/features/codeActionKinds';
 import { resolveLocale } from './service/l10n';
@@ -34,7 +36,15 @@ const engine = (): Engine => (engineModule ??= require('./engine') as Engine);
  * `loadSchema` is called once, on the first request that needs the schema,
  * not before `initialize` is answered: start-up only waits for the protocol.
  */
-export function startServer(connection: Connection, loadSchema: () => SchemaData): void {
+/** Where boot.ts puts the means to take the server's code cache, when the editor has stored none that V8 took. */
+export interface CodeCacheSlot {
+  take?: () => CodeCache | undefined;
+}
+
+/** How long the server runs before it sends its code cache: what a session compiles first goes in too. */
+const CODE_CACHE_AFTER_MS = 5000;
+
+export function startServer(connection: Connection, loadSchema: () => SchemaData, codeCache: CodeCacheSlot = {}): void {
   let loaded: LanguageService | undefined;
   const service = (): LanguageService => (loaded ??= engine().getLanguageService(loadSchema()));
   // Open documents are kept split at `---` (ChunkedDocument): an edit rebuilds one document's text, not the file's.
@@ -49,8 +59,20 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
   const projectConfigs = new Map<string, ProjectConfig | null>();
   const reportedConfigProblems = new Set<string>();
 
+  // The server never writes a file: an editor that says it stores the code cache (initializationOptions.codeCache)
+  // gets it as a notification, after CODE_CACHE_AFTER_MS or at shutdown, whichever comes first.
+  let storesCodeCache = false;
+  let codeCacheTimer: NodeJS.Timeout | undefined;
+  const sendCodeCache = (): void => {
+    clearTimeout(codeCacheTimer);
+    const cache = storesCodeCache ? codeCache.take?.() : undefined;
+    if (cache) void connection.sendNotification(CODE_CACHE_NOTIFICATION, { name: cache.name, data: cache.data.toString('base64') } satisfies CodeCacheParams);
+  };
+  connection.onShutdown(sendCodeCache);
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientLocale = params.locale;
+    storesCodeCache = (params.initializationOptions as { codeCache?: unknown } | undefined)?.codeCache === true;
     settings = new SettingsStore(connection, params);
     // Clients that pull diagnostics (LSP 3.17) get them on request; the rest get them pushed.
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
@@ -66,7 +88,10 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
       serverInfo: { name: 'podsense', version: '0.1.0' },
     };
   });
-  connection.onInitialized(() => settings.registerForChanges());
+  connection.onInitialized(() => {
+    settings.registerForChanges();
+    if (storesCodeCache) (codeCacheTimer = setTimeout(sendCodeCache, CODE_CACHE_AFTER_MS)).unref();
+  });
   function revalidateAll(): void {
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const doc of documents.all()) void publish(doc);

@@ -1,12 +1,16 @@
 /**
- * `--cache-dir`: the server writes its code cache there when it exits, the
- * next server starts from it, and a damaged one costs nothing but the cache.
+ * `--cache-dir`: the server reads its code cache there and never writes it.
+ * A client that says it stores the cache (initializationOptions.codeCache)
+ * gets it as `podsense/codeCache` by shutdown at the latest, and stores it as
+ * the extension does; the next server starts from it, and a damaged one
+ * costs nothing but the cache.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { storeCodeCache } from '../../client/src/codeCache';
 import { LspClient, SERVER } from './lspClient';
 
 const skip = existsSync(SERVER) ? false : 'dist/server.js missing: run npm run build';
@@ -16,17 +20,24 @@ const URI = 'file:///cached.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'podsense-server-cache-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** One session: the hover on `hostPID` and the diagnostics' codes, then shutdown and exit. */
-async function session(args: string[]): Promise<{ hover: unknown; codes: string[] }> {
-  const c = new LspClient(['--stdio', ...args]);
+/**
+ * One session: the hover on `hostPID` and the diagnostics' codes, then shutdown and exit. With a
+ * cache folder the client says it stores the cache, and stores what the server sends, as the extension does.
+ */
+async function session(cacheDir?: string): Promise<{ hover: unknown; codes: string[]; sent: boolean }> {
+  const c = new LspClient(['--stdio', ...(cacheDir ? [`--cache-dir=${cacheDir}`] : [])]);
+  let sent = false;
+  c.onMessage((msg) => {
+    if (msg.method === 'podsense/codeCache' && cacheDir) sent = storeCodeCache(cacheDir, msg.params);
+  });
   try {
-    await c.initialize('en');
+    await c.initialize('en', {}, process.pid, cacheDir ? { codeCache: true } : undefined);
     const published = c.waitForNotification('textDocument/publishDiagnostics', 15_000);
     c.open(URI, POD);
     const codes = ((await published).params as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code).sort();
     const hover = await c.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 5, character: 4 } });
     assert.equal(await c.shutdown(), 0);
-    return { hover, codes };
+    return { hover, codes, sent };
   } finally {
     c.proc.kill();
   }
@@ -35,24 +46,30 @@ async function session(args: string[]): Promise<{ hover: unknown; codes: string[
 const caches = () => readdirSync(dir).filter((n) => n.startsWith('server-main.js-') && n.endsWith('.cache'));
 
 describe('the server with --cache-dir', { skip }, () => {
-  it('writes its code cache at exit, starts from it next time, and answers as without one', async () => {
-    const without = await session([]);
+  it('sends its code cache for the client to store, starts from it next time, and answers as without one', async () => {
+    const without = await session();
     assert.ok(without.codes.includes('host-pid'), `the session checks something: ${without.codes.join(', ')}`);
+    assert.equal(without.sent, false);
 
-    assert.deepEqual(await session([`--cache-dir=${dir}`]), without);
+    const first = await session(dir);
+    assert.deepEqual({ ...first, sent: undefined }, { ...without, sent: undefined });
+    assert.equal(first.sent, true, 'the cache came by shutdown');
     const [name] = caches();
     assert.ok(name, `a cache in ${dir}: ${readdirSync(dir).join(', ')}`);
     const written = statSync(join(dir, name)).mtimeMs;
 
-    assert.deepEqual(await session([`--cache-dir=${dir}`]), without);
-    assert.equal(statSync(join(dir, name)).mtimeMs, written, 'a cache V8 took is read, not written again');
+    const second = await session(dir);
+    assert.deepEqual({ ...second, sent: undefined }, { ...without, sent: undefined });
+    assert.equal(second.sent, false, 'a cache V8 took is not sent again');
+    assert.equal(statSync(join(dir, name)).mtimeMs, written);
   });
 
-  it('starts from a damaged cache as from none, and replaces it', async () => {
+  it('starts from a damaged cache as from none, and sends a new one', async () => {
     const [name] = caches();
     writeFileSync(join(dir, name), 'junk');
-    const answers = await session([`--cache-dir=${dir}`]);
+    const answers = await session(dir);
     assert.ok(answers.codes.includes('host-pid'));
-    assert.ok(statSync(join(dir, name)).size > 1000, 'the damaged cache was written again');
+    assert.equal(answers.sent, true);
+    assert.ok(statSync(join(dir, name)).size > 1000, 'the damaged cache was replaced');
   });
 });

@@ -142,6 +142,11 @@ export class LspClient {
     });
   }
 
+  /** Calls `listener` with every message from the server from now on. */
+  onMessage(listener: (msg: Record<string, unknown>) => void): void {
+    this.listeners.push(listener);
+  }
+
   waitForNotification(method: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${method} within ${timeoutMs} ms`)), timeoutMs);
@@ -156,12 +161,18 @@ export class LspClient {
     });
   }
 
-  async initialize(locale: string, capabilities: Record<string, unknown> = {}, processId: number | null = process.pid): Promise<Record<string, unknown>> {
+  async initialize(
+    locale: string,
+    capabilities: Record<string, unknown> = {},
+    processId: number | null = process.pid,
+    initializationOptions?: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
     const result = await this.request<Record<string, unknown>>('initialize', {
       processId,
       rootUri: null,
       locale,
       capabilities,
+      ...(initializationOptions ? { initializationOptions } : {}),
     });
     this.notify('initialized', {});
     return result;

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -37,9 +37,11 @@ function permissionArgs(readDirs: string[], write: string[] = []): string[] {
 
 describe('nothing but reading, under the permission model', { skip }, () => {
   it('the server: every feature on ordinary and hostile documents, no write, child process, worker or network', async () => {
-    const c = new LspClient(['--stdio'], permissionArgs([]));
+    // With a code cache folder it may only read: the cache it could not use goes to the client instead.
+    const cacheDir = mkdtempSync(join(tmpdir(), 'podsense-perm-cache-'));
+    const c = new LspClient(['--stdio', `--cache-dir=${cacheDir}`], permissionArgs([cacheDir]));
     try {
-      await c.initialize('en', { textDocument: { diagnostic: {} }, workspace: { configuration: true } });
+      await c.initialize('en', { textDocument: { diagnostic: {} }, workspace: { configuration: true } }, process.pid, { codeCache: true });
       const docs: Record<string, string> = {
         'file:///work/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostPID: true\n  containers:\n  - name: a\n    image: nginx:latest\n    imagePullPolicy: Sometimes\n',
         'untitled:Untitled-1': hostile.oddFiles()['prototype keys'],
@@ -66,8 +68,11 @@ describe('nothing but reading, under the permission model', { skip }, () => {
       const log = c.notifications.map((n) => JSON.stringify(n.params)).join('\n');
       assert.doesNotMatch(c.stderr, FORBIDDEN);
       assert.doesNotMatch(log, FORBIDDEN);
+      assert.ok(c.notifications.some((n) => n.method === 'podsense/codeCache'), 'the code cache went to the client');
+      assert.deepEqual(readdirSync(cacheDir), []);
     } finally {
       c.proc.kill();
+      rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 

@@ -19,10 +19,14 @@
  * V8 checks a cache's version, flags and checksum and rejects a stale one,
  * but it checks the source only by its length. So a cache file is named after
  * its bundle's size and modification time and the V8 version: a new build or
- * an update gets a new file, and the old one is deleted when the new one is
- * written.
+ * an update gets a new file.
+ *
+ * The server only reads the cache: it never writes a file. When it has none
+ * that V8 took, it hands the bytes to the editor (`take()`; server.ts sends
+ * them as `podsense/codeCache`), and the editor's extension writes them into
+ * its own storage and deletes the older ones (client/src/codeCache.ts).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -33,16 +37,23 @@ import { Script } from 'node:vm';
  */
 export type CacheStatus = 'off' | 'used' | 'missing' | 'rejected';
 
+/** A cache for the editor to store: the file name the next server looks for, and the bytes. */
+export interface CodeCache {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
 export interface LoadedBundle {
   readonly exports: unknown;
   readonly status: CacheStatus;
   /**
-   * Writes the cache, if this process has none that V8 took. Call it once the
-   * bundle has run a while: functions compiled by then are in the cache too.
-   * Never throws; returns whether a file was written.
+   * The cache to store, once, if this process has none that V8 took; else
+   * undefined. Ask once the bundle has run a while: functions compiled by
+   * then are in the cache too. Never throws.
    */
-  save(): boolean;
+  take(): CodeCache | undefined;
 }
+
 
 /** The cache folder from `--cache-dir=<folder>` on the command line, if any. */
 export function cacheDirFrom(argv: readonly string[]): string | undefined {
@@ -52,15 +63,15 @@ export function cacheDirFrom(argv: readonly string[]): string | undefined {
 }
 
 export function loadBundle(file: string, cacheDir: string | undefined): LoadedBundle {
-  if (!cacheDir) return { exports: require(file), status: 'off', save: () => false };
+  if (!cacheDir) return { exports: require(file), status: 'off', take: () => undefined };
   let source: string;
   let cacheFile: string;
   try {
     source = readFileSync(file, 'utf8');
     const { size, mtimeMs } = statSync(file);
-    cacheFile = join(cacheDir, `${cacheStem(file)}${size}-${Math.floor(mtimeMs)}-v8-${process.versions.v8}.cache`);
+    cacheFile = join(cacheDir, `${basename(file)}-${size}-${Math.floor(mtimeMs)}-v8-${process.versions.v8}.cache`);
   } catch {
-    return { exports: require(file), status: 'off', save: () => false };
+    return { exports: require(file), status: 'off', take: () => undefined };
   }
   let cachedData: Buffer | undefined;
   try {
@@ -74,36 +85,18 @@ export function loadBundle(file: string, cacheDir: string | undefined): LoadedBu
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   module.loaded = true;
-  let saved = status === 'used';
+  let taken = status === 'used';
   return {
     exports: module.exports,
     status,
-    save: () => {
-      if (saved) return false;
-      saved = true;
-      return writeCache(script, cacheDir, cacheFile, cacheStem(file));
+    take: () => {
+      if (taken) return undefined;
+      taken = true;
+      try {
+        return { name: basename(cacheFile), data: script.createCachedData() };
+      } catch {
+        return undefined;
+      }
     },
   };
-}
-
-/** `engine.js` → `engine.js-`: what every cache file of one bundle starts with. */
-function cacheStem(file: string): string {
-  return `${basename(file)}-`;
-}
-
-/** Writes to a temporary name and renames, so a server starting meanwhile never reads half a file. */
-function writeCache(script: Script, dir: string, file: string, stem: string): boolean {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, script.createCachedData());
-    renameSync(temporary, file);
-    // Caches of earlier builds of the same bundle are of no more use.
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith(stem) && name.endsWith('.cache') && join(dir, name) !== file) unlinkSync(join(dir, name));
-    }
-    return true;
-  } catch {
-    return false;
-  }
 }

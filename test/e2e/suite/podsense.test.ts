@@ -228,8 +228,8 @@ describe('PodSense in the VS Code workbench', () => {
     assert.match(hoverText(hovers), /hostPID/);
   });
 
-  it("keeps the server's compiled code in the extension's global storage", async () => {
-    // The server writes its cache 5 s after it starts.
+  it("keeps the server's compiled code in the extension's global storage (the extension writes what the server sends)", async () => {
+    // The server sends its cache 5 s after it starts, and the extension writes it into its storage.
     const userData = process.env.PODSENSE_E2E_USER_DATA;
     assert.ok(userData, 'the launcher says where the user data is (PODSENSE_E2E_USER_DATA: test/e2e/workbench.ts, test/e2e/runVscode.ts)');
     const dir = join(userData, 'User', 'globalStorage', EXTENSION_ID, 'v8-cache');
