@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseFile } from '../../server/src/service/parse/documents';
 import { formatPath } from '../../server/src/service/parse/path';
 import { resourcesOf } from '../../server/src/service/resources';
-import { service, yaml } from './helpers';
+import { findings, service, yaml } from './helpers';
 
 function kinds(text: string): string[] {
   const file = parseFile(text);
@@ -53,8 +53,36 @@ describe('detecting Kubernetes documents', () => {
     `;
     assert.deepEqual(kinds(list), ['Pod@items[0]', 'Deployment@items[2]']);
   });
-  it('knows typed lists such as PodList', () => {
+  it('knows typed lists such as PodList, and checks each item as its kind, as the API returns them', () => {
     assert.deepEqual(kinds('apiVersion: v1\nkind: PodList\nitems: []\n'), ['PodList@.']);
+    const pods = yaml`
+      apiVersion: v1
+      kind: PodList
+      metadata:
+        resourceVersion: "1"
+      items:
+      - metadata:
+          name: a
+        spec:
+          hostPID: true
+          containers:
+          - name: a
+            image: nginx
+      - apiVersion: v1
+        kind: Pod
+        metadata:
+          name: b
+        spec:
+          containers:
+          - name: b
+            image: nginx:1.27
+    `;
+    assert.deepEqual(kinds(pods), ['Pod@items[0]', 'Pod@items[1]']);
+    // No apiVersion or kind asked of the items; the Pod rules run on them.
+    assert.deepEqual(findings(pods, 'missing-required-field'), []);
+    assert.deepEqual(findings(pods, 'host-pid'), ['9:5 host-pid']);
+    assert.deepEqual(findings(pods, 'latest-tag'), ['12:14 latest-tag']);
+    assert.deepEqual(kinds('apiVersion: apps/v1\nkind: DeploymentList\nitems:\n- spec: {}\n'), ['Deployment@items[0]']);
   });
   it('approximates older versions of a kind by the current schema', () => {
     assert.deepEqual(kinds('apiVersion: extensions/v1beta1\nkind: Deployment\n'), ['Deployment@.~']);

@@ -3,7 +3,7 @@ import type { YamlDocument } from './parse/documents';
 import { Path, scalarOf, pairOf } from './parse/path';
 import type { KindDef, Schema } from './schema/model';
 
-/** A Kubernetes object found in a document: the whole document, or one item of a `kind: List`. */
+/** A Kubernetes object found in a document: the whole document, or one item of a `kind: List` or a typed list (`PodList`). */
 export interface Resource {
   /** Path of the object inside its document: `[]`, or `['items', 3]`. */
   readonly at: Path;
@@ -44,7 +44,7 @@ export function resourcesOf(doc: YamlDocument, schema: Schema): readonly Resourc
 
 function detect(root: unknown, schema: Schema): Resource[] {
   const top = asResource(root, [], schema);
-  if (top) return [top];
+  if (top) return typedListItems(top, schema) ?? [top];
   if (!isMap(root) || scalarOf(root, 'kind') !== 'List' || !scalarOf(root, 'apiVersion')) return [];
   const items = pairOf(root, 'items')?.value;
   if (!isSeq(items)) return [];
@@ -56,6 +56,37 @@ function detect(root: unknown, schema: Schema): Resource[] {
   return out;
 }
 
+/**
+ * The items of a typed list (`kind: PodList`, `DeploymentList`... as the API
+ * returns them): each one a resource of the list's item kind, whether or not
+ * it repeats `apiVersion` and `kind` (the API leaves them out). Undefined for
+ * a resource that is not such a list.
+ */
+function typedListItems(list: Resource, schema: Schema): Resource[] | undefined {
+  if (!list.kind.kind.endsWith('List')) return undefined;
+  const itemType = schema.field(list.kind.type, 'items')?.t;
+  if (itemType?.k !== 'list' || itemType.of.k !== 'object') return undefined;
+  const ref = itemType.of.ref;
+  const itemKind = schema.kinds().find((k) => k.type === ref);
+  if (!itemKind) return undefined;
+  const items = pairOf(list.node, 'items')?.value;
+  if (!isSeq(items)) return undefined;
+  const out: Resource[] = [];
+  items.items.forEach((item, i) => {
+    if (!isMap(item)) return;
+    const at = ['items', i];
+    // An item that names its kind is taken as it says (and left out if it is not ours).
+    if (scalarOf(item, 'apiVersion') || scalarOf(item, 'kind')) {
+      const r = asResource(item, at, schema);
+      if (r) out.push(r);
+      return;
+    }
+    out.push(resourceOf(item, at, itemKind, list.apiVersion, list.exactVersion));
+  });
+  // An empty list is still a Kubernetes document: checked as the list itself.
+  return out.length > 0 ? out : undefined;
+}
+
 function asResource(node: unknown, at: Path, schema: Schema): Resource | undefined {
   if (!isMap(node)) return undefined;
   const apiVersion = scalarOf(node, 'apiVersion');
@@ -63,9 +94,13 @@ function asResource(node: unknown, at: Path, schema: Schema): Resource | undefin
   if (!apiVersion || !kind) return undefined;
   const match = schema.kind(apiVersion, kind);
   if (!match) return undefined;
+  return resourceOf(node, at, match.def, apiVersion, match.exact);
+}
+
+function resourceOf(node: YAMLMap, at: Path, kind: KindDef, apiVersion: string, exactVersion: boolean): Resource {
   const metadata = pairOf(node, 'metadata')?.value;
   const live = isMap(metadata) && SERVER_WRITTEN.some((f) => pairOf(metadata, f) !== undefined);
-  return { at, node, kind: match.def, apiVersion, exactVersion: match.exact, name: scalarOf(metadata, 'name'), live };
+  return { at, node, kind, apiVersion, exactVersion, name: scalarOf(metadata, 'name'), live };
 }
 
 /** The resource a document path falls in, and the path relative to it. */
