@@ -132,6 +132,11 @@ describe('value completion', () => {
     assert.equal(accept('apiVersion: apps/v1\nkind: Dep|\n', 'Deployment'), 'apiVersion: apps/v1\nkind: Deployment\n');
     assert.ok(labels('apiVersion: apps/v1\nkind: Deployment\nmetadata: {}\n---\nkind: |\n').includes('CronJob'));
   });
+  it('corrects an apiVersion of another group when a kind is chosen, and keeps one of the same group', () => {
+    assert.equal(accept('apiVersion: v1\nkind: Dep|\n', 'Deployment'), 'apiVersion: apps/v1\nkind: Deployment\n');
+    assert.equal(accept('apiVersion: "apps/v1"\nkind: P|\n', 'Pod'), 'apiVersion: "v1"\nkind: Pod\n');
+    assert.equal(accept('apiVersion: apps/v1beta2\nkind: Dep|\n', 'Deployment'), 'apiVersion: apps/v1beta2\nkind: Deployment\n');
+  });
   it('offers apiVersions for the kind', () => {
     assert.deepEqual(labels('apiVersion: |\nkind: CronJob\n'), ['batch/v1']);
   });

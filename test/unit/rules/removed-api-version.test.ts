@@ -17,6 +17,16 @@ describe('removed-api-version', () => {
     assert.match(never, /not an API version of StatefulSet/);
     assert.match(messages(fixture, 'removed-api-version', 'zh-cn')[0], /已在 Kubernetes 1\.16 中移除/);
   });
+  it('names the right apiVersion when a kind is under another of Kubernetes\' groups, instead of going silent', () => {
+    const deployment = 'apiVersion: v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      hostPID: true\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+    assert.deepEqual(findings(deployment, 'removed-api-version'), ['1:13 removed-api-version']);
+    assert.match(messages(deployment, 'removed-api-version')[0], /v1 is not an API version of Deployment; the current one is apps\/v1/);
+    // The rest of the document is checked as the Deployment it is meant to be.
+    assert.deepEqual(findings(deployment, 'host-pid'), ['8:7 host-pid']);
+    assert.match(messages('apiVersion: apps/v1\nkind: Pod\n', 'removed-api-version')[0], /apps\/v1 is not an API version of Pod; the current one is v1/);
+    // A kind of the same name in another group is a custom resource: not ours.
+    assert.deepEqual(findings('apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\n', 'removed-api-version'), []);
+  });
   it('does not report missing or unknown fields on the old object, whose rules differed', () => {
     const old = fixture.split('---')[0];
     assert.deepEqual(findings(old, 'missing-required-field'), []);

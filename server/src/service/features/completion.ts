@@ -197,10 +197,22 @@ function valueItems(schema: Schema, doc: YamlDocument, document: TextDocument, c
   return referenceValues(doc, target.resource, path, replace);
 }
 
-/** `kind: Dep|` offers Deployment and fills in `apiVersion: apps/v1` when the document has none. */
+/**
+ * `kind: Dep|` offers Deployment and fills in `apiVersion: apps/v1` when the
+ * document has none, or corrects one that is not the kind's (`v1` left from a
+ * Pod); an apiVersion of the kind's own group (an older one) is left as it is.
+ */
 function kindItems(schema: Schema, doc: YamlDocument, document: TextDocument, replace: TextEdit['range']): CompletionItem[] {
-  const hasApiVersion = /^apiVersion:/m.test(doc.chunk.text);
-  const kindLine = doc.chunk.text.search(/^kind:/m);
+  const text = doc.chunk.text;
+  const existing = /^apiVersion:[ \t]*["']?([^\s"'#]*)/m.exec(text);
+  const kindLine = text.search(/^kind:/m);
+  const apiVersionEdit = (k: KindDef): TextEdit[] | undefined => {
+    if (!existing) return kindLine < 0 ? undefined : [TextEdit.insert(document.positionAt(doc.start + kindLine), `apiVersion: ${k.apiVersion}\n`)];
+    const written = existing[1];
+    if (written === k.apiVersion || groupOf(written) === groupOf(k.apiVersion)) return undefined;
+    const at = doc.start + existing.index + existing[0].length - written.length;
+    return [TextEdit.replace({ start: document.positionAt(at), end: document.positionAt(at + written.length) }, k.apiVersion)];
+  };
   return schema
     .kinds()
     .filter((k) => !k.kind.endsWith('List'))
@@ -209,9 +221,13 @@ function kindItems(schema: Schema, doc: YamlDocument, document: TextDocument, re
       kind: CompletionItemKind.Class,
       detail: k.apiVersion,
       textEdit: TextEdit.replace(replace, k.kind),
-      additionalTextEdits:
-        hasApiVersion || kindLine < 0 ? undefined : [TextEdit.insert(document.positionAt(doc.start + kindLine), `apiVersion: ${k.apiVersion}\n`)],
+      additionalTextEdits: apiVersionEdit(k),
     }));
+}
+
+function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
 
 function apiVersionItems(schema: Schema, kind: KindDef | undefined, replace: TextEdit['range']): CompletionItem[] {

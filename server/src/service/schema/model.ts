@@ -94,8 +94,9 @@ export class Schema {
   /**
    * The kind for an apiVersion/kind pair: exact, or the same kind under an older
    * version of its own API group (`apps/v1beta2`, `extensions/v1beta1`,
-   * `batch/v1beta1`), whose schema we approximate by the current one. A `Job`
-   * of another group (a CRD) is not ours.
+   * `batch/v1beta1`), whose schema we approximate by the current one, or under
+   * another of Kubernetes' own groups (`v1` Deployment). A `Job` of another
+   * group (a CRD) is not ours.
    */
   kind(apiVersion: string, kind: string): { def: KindDef; exact: boolean } | undefined {
     const candidates = this.byKind.get(kind);
@@ -107,13 +108,19 @@ export class Schema {
       const own = groupOf(c.apiVersion);
       return own === group || (own === 'apps' && group === 'extensions');
     });
-    return sameGroup ? { def: sameGroup, exact: false } : undefined;
+    if (sameGroup) return { def: sameGroup, exact: false };
+    // `apiVersion: v1` with `kind: Deployment`, `apps/v1` with `kind: Pod`: one of Kubernetes' own groups, the
+    // wrong one for the kind. Checked with the kind's schema, and removed-api-version names the right apiVersion.
+    return BUILT_IN_GROUPS.has(group) ? { def: candidates[0], exact: false } : undefined;
   }
 
   kinds(): readonly KindDef[] {
     return this.data.kinds;
   }
 }
+
+/** The API groups of our kinds and of their older versions: a kind's name under another group is a custom resource. */
+const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'extensions']);
 
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
