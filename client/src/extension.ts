@@ -32,7 +32,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       // The project file is read by the server; tell it when one changes.
       fileEvents: workspace.createFileSystemWatcher('**/.podsense.{yaml,yml}'),
     },
-    initializationOptions: { settings: workspace.getConfiguration('podsense'), codeCache: cacheDir !== undefined },
+    // VS Code lists the contributed snippets itself: the server leaves them out of completion (no duplicates).
+    initializationOptions: { settings: workspace.getConfiguration('podsense'), codeCache: cacheDir !== undefined, contributedSnippets: true },
     outputChannel: window.createOutputChannel('PodSense', { log: true }),
   };
   // The id doubles as the settings section, so `podsense.trace.server` works.

@@ -62,6 +62,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
   // The server never writes a file: an editor that says it stores the code cache (initializationOptions.codeCache)
   // gets it as a notification, after CODE_CACHE_AFTER_MS or at shutdown, whichever comes first.
   let storesCodeCache = false;
+  let snippets = true;
   let codeCacheTimer: NodeJS.Timeout | undefined;
   const sendCodeCache = (): void => {
     clearTimeout(codeCacheTimer);
@@ -72,7 +73,10 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientLocale = params.locale;
-    storesCodeCache = (params.initializationOptions as { codeCache?: unknown } | undefined)?.codeCache === true;
+    const init = params.initializationOptions as { codeCache?: unknown; contributedSnippets?: unknown } | undefined;
+    storesCodeCache = init?.codeCache === true;
+    // A client that shows snippets/kubernetes.json itself (the VS Code extension) gets none from completion.
+    snippets = init?.contributedSnippets !== true;
     settings = new SettingsStore(connection, params);
     // Clients that pull diagnostics (LSP 3.17) get them on request; the rest get them pushed.
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
@@ -239,7 +243,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
     const locale = await localeFor(doc.uri);
     completionLocale = locale;
     return runSafe(connection, 'completion', doc.uri, token, null, () =>
-      service().doComplete(fileOf(doc), doc, params.position, { locale }),
+      service().doComplete(fileOf(doc), doc, params.position, { locale, snippets }),
     );
   });
 

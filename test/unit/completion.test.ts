@@ -90,6 +90,11 @@ describe('key completion', () => {
     assert.equal(accept(pod('spec:\n  |\n'), 'restartPolicy'), pod('spec:\n  restartPolicy: Always\n'));
     assert.equal(accept(pod('spec:\n  |\n'), 'hostPID'), pod('spec:\n  hostPID: true\n'));
   });
+  it('offers no field only the API server writes in an authored manifest', () => {
+    const meta = labels('apiVersion: v1\nkind: Pod\nmetadata:\n  |\n');
+    assert.ok(meta.includes('name') && meta.includes('labels') && meta.includes('annotations'));
+    for (const ro of ['uid', 'creationTimestamp', 'resourceVersion', 'generation', 'deletionTimestamp', 'selfLink']) assert.ok(!meta.includes(ro), ro);
+  });
   it('offers nothing from status in an authored manifest', () => {
     assert.ok(!labels(pod('|\n')).includes('status'));
     assert.ok(labels(pod('|\n')).includes('spec'));
@@ -219,11 +224,30 @@ describe('empty documents and snippets', () => {
       assert.ok(names.includes('k8s-deployment') && names.includes('pod-skeleton'), `${JSON.stringify(src)}: ${names.join(',')}`);
     }
   });
-  it('offers the container snippets inside containers and the probe snippets in a container', () => {
-    assert.ok(labels(pod('spec:\n  containers:\n  - |\n')).includes('k8s-container'));
-    assert.ok(labels(pod('spec:\n  initContainers:\n  - |\n')).includes('k8s-sidecar'));
+  it('leaves the snippets out for a client that shows them itself (VS Code)', () => {
+    const without = (src: string) => {
+      const { text, offset } = cursor(src);
+      const d = TextDocument.create('file:///c.yaml', 'yaml', 1, text);
+      return service().doComplete(service().parse(text), d, d.positionAt(offset), { locale: 'en', snippets: false }).items.map((i) => i.label);
+    };
+    assert.deepEqual(without('|'), []);
+    const container = without(pod('spec:\n  containers:\n  - name: a\n    |\n'));
+    assert.ok(container.includes('livenessProbe') && !container.some((l) => l.startsWith('k8s-')), container.join(','));
+    assert.ok(!without(pod('spec:\n  containers:\n  - |\n')).includes('k8s-container'));
+  });
+  it('offers each list its own container snippets, and probes only where the API server takes them', () => {
+    const snippetsIn = (src: string) => labels(src).filter((l) => l.startsWith('k8s-')).sort();
+    assert.deepEqual(snippetsIn(pod('spec:\n  containers:\n  - |\n')), ['k8s-container']);
+    assert.deepEqual(snippetsIn(pod('spec:\n  initContainers:\n  - |\n')), ['k8s-init-container', 'k8s-sidecar']);
     assert.ok(labels(pod('spec:\n  containers:\n  - name: a\n    |\n')).includes('k8s-probe-http'));
     assert.ok(!labels(pod('spec:\n  |\n')).includes('k8s-probe-http'));
+    // An init container runs to completion: no probes; a native sidecar (restartPolicy) takes them; an ephemeral container never.
+    assert.deepEqual(snippetsIn(pod('spec:\n  initContainers:\n  - name: init\n    |\n')), []);
+    assert.ok(snippetsIn(pod('spec:\n  initContainers:\n  - name: proxy\n    restartPolicy: Always\n    |\n')).includes('k8s-probe-http'));
+    assert.deepEqual(snippetsIn(pod('spec:\n  ephemeralContainers:\n  - name: debug\n    |\n')), []);
+    const ephemeral = labels(pod('spec:\n  ephemeralContainers:\n  - name: debug\n    |\n'));
+    assert.ok(ephemeral.includes('image') && ephemeral.includes('targetContainerName'));
+    for (const no of ['ports', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'resources']) assert.ok(!ephemeral.includes(no), no);
   });
 });
 

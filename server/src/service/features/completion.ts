@@ -22,11 +22,18 @@ import { referenceValues } from './completionValues';
 
 export interface CompletionOptions {
   readonly locale: Locale;
+  /**
+   * Whether to offer the snippets of snippets/kubernetes.json (default true).
+   * VS Code shows them itself, from the extension's contribution: there the
+   * server leaves them out, or each would be listed twice.
+   */
+  readonly snippets?: boolean;
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 const LONE_CR = /\r(?!\n)/;
+const NOT_FOR_EPHEMERAL = /^\w+ (?:is|are) not allowed for ephemeral containers/;
 
 /**
  * Completion at a cursor: the keys valid in the map the cursor is in (read
@@ -42,7 +49,7 @@ export function doComplete(schema: Schema, file: ParsedFile, document: TextDocum
   // The cursor analysis reads lines split at \n (\r\n included); a lone \r (classic Mac) also ends a
   // line for YAML and the editor, and edits computed without it would span lines. Offer nothing there.
   if (LONE_CR.test(text)) return EMPTY;
-  if (isEmptyDocument(text)) return { isIncomplete: false, items: skeletonItems(schema, document, doc.start + lineStartOf(text, rel), offset) };
+  if (isEmptyDocument(text)) return options.snippets === false ? EMPTY : { isIncomplete: false, items: skeletonItems(schema, document, doc.start + lineStartOf(text, rel), offset) };
   if (inBlockScalar(doc, offset)) return EMPTY;
   const ctx = cursorContext(text, rel);
   if (!ctx) return EMPTY;
@@ -100,7 +107,10 @@ function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx
   const authored = !target.resource.live;
   for (const [name, def] of Object.entries(typeDef.fields)) {
     if (ctx.present.has(name)) continue;
-    if (authored && (name === 'status' || typeDef.status)) continue;
+    // Nor what only the API server writes (metadata.uid, creationTimestamp, resourceVersion...).
+    if (authored && (name === 'status' || typeDef.status || def.ro)) continue;
+    // The fields upstream says an ephemeral container may not have (lifecycle, probes, ports, resources).
+    if (NOT_FOR_EPHEMERAL.test(def.d ?? '')) continue;
     if (target.rest.length === 0 && (name === 'apiVersion' || name === 'kind') && ctx.present.has(name)) continue;
     // On a key that has its colon and value already, only the name changes: `na|me: x` never becomes `key: : x`.
     const insert = newItemPrefix + (ctx.keyHasColon ? name : keySnippet(name, def, ' '.repeat(childColumn)));
@@ -121,7 +131,7 @@ function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx
     });
   }
   // A snippet brings whole lines: it has no place over a key that already has its value.
-  if (!ctx.keyHasColon) items.push(...contextSnippets(resolved, target.rest, ctx, replace, newItemPrefix !== ''));
+  if (!ctx.keyHasColon && options.snippets !== false) items.push(...contextSnippets(resolved, target.rest, ctx, replace, newItemPrefix !== ''));
   return items;
 }
 

@@ -20,7 +20,11 @@ interface Snippet {
 const SNIPPETS: readonly Snippet[] = Object.values(snippetFile as Record<string, Snippet>);
 
 const isResource = (s: Snippet) => s.body[0]?.startsWith('apiVersion:') || s.body.some((l) => l.startsWith('kind:'));
-const CONTAINER_ITEMS = new Set(['k8s-container', 'k8s-init-container', 'k8s-sidecar']);
+/** The container snippets each list takes: a regular container, or an init container and a native sidecar (an init container with restartPolicy: Always). */
+const CONTAINER_ITEMS: Readonly<Record<string, readonly string[]>> = {
+  containers: ['k8s-container'],
+  initContainers: ['k8s-init-container', 'k8s-sidecar'],
+};
 
 /** Resource skeletons for an empty document. */
 export function skeletonItems(_schema: Schema, document: TextDocument, lineStart: number, offset: number): CompletionItem[] {
@@ -29,22 +33,28 @@ export function skeletonItems(_schema: Schema, document: TextDocument, lineStart
 }
 
 /**
- * Snippets that fit the cursor: a container (or init container, or native
- * sidecar) where a new item of `containers:`/`initContainers:` starts, and
- * probes at a container's key level.
+ * Snippets that fit the cursor: a container where a new item of `containers:`
+ * starts, an init container or a native sidecar where one of
+ * `initContainers:` starts, and probes at the key level of a container or a
+ * sidecar.
  */
 export function contextSnippets(resolved: Resolved, rest: Path, ctx: CursorContext, range: Range, startsItem: boolean): CompletionItem[] {
   const listField = resolved.field?.name;
   const atNewItem = (ctx.newItem || startsItem) && (listField === 'containers' || listField === 'initContainers') && typeof rest[rest.length - 1] !== 'string';
   if (atNewItem || (startsItem && (listField === 'containers' || listField === 'initContainers'))) {
-    return SNIPPETS.filter((s) => CONTAINER_ITEMS.has(s.prefix)).map((s) => {
+    const fits = CONTAINER_ITEMS[listField!];
+    return SNIPPETS.filter((s) => fits.includes(s.prefix)).map((s) => {
       // The user typed the dash already: insert the item without its own.
       const body = ctx.newItem ? [s.body[0].replace(/^- /, ''), ...s.body.slice(1)] : s.body;
       return snippetItem(s, body, ctx.newItem ? ctx.keyColumn - 2 : ctx.keyColumn, range, CompletionItemKind.Snippet);
     });
   }
   const type = resolved.type;
-  if (type.k === 'object' && (type.ref === 'Container' || type.ref === 'EphemeralContainer') && ctx.on === 'key') {
+  // Probes: in a regular container, and in a native sidecar (an init container with a restartPolicy); never
+  // in another init container or an ephemeral one, which the API server rejects them in.
+  const list = rest[rest.length - 2];
+  const probesFit = list === 'containers' || (list === 'initContainers' && ctx.present.has('restartPolicy'));
+  if (type.k === 'object' && type.ref === 'Container' && probesFit && ctx.on === 'key') {
     return SNIPPETS.filter((s) => s.prefix.startsWith('k8s-probe')).map((s) => snippetItem(s, s.body, ctx.keyColumn, range, CompletionItemKind.Snippet));
   }
   return [];
