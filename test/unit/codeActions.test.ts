@@ -68,6 +68,10 @@ describe('code actions: schema fixes', () => {
     assert.equal(fixed(text, 'ambiguous-boolean', 'Change "yes" to "true"', 1), text.replace('hostNetwork: yes', 'hostNetwork: true'));
     assert.equal(fixed(text, 'ambiguous-boolean', 'Quote no: "no"', 0), text.replace('debug: no', 'debug: "no"'));
   });
+  it('unquotes a port number written as a string', () => {
+    const text = pod('', '    readinessProbe: {tcpSocket: {port: "8080"}}\n').replace(probes, '    livenessProbe: {exec: {command: ["true"]}}\n');
+    assert.equal(fixed(text, 'invalid-type', 'Write 8080 instead of "8080"'), text.replace('"8080"', '8080'));
+  });
   it('unquotes a boolean and a number written as strings', () => {
     const text = pod('  hostNetwork: "true"\n  dnsPolicy: ClusterFirstWithHostNet\n', "    ports:\n    - containerPort: '80'\n");
     assert.equal(fixed(text, 'invalid-type', 'Write true instead of "true"'), text.replace('"true"', 'true'));

@@ -78,6 +78,12 @@ describe('schema diagnostics', () => {
     // A quoted "yes" in a boolean field is still the ordinary wrong type.
     assert.deepEqual(findings(text.replace('hostNetwork: on', 'hostNetwork: "on"'), 'invalid-type'), ['10:16 invalid-type']);
   });
+  it('reports a quoted number where a port name or a percentage belongs', () => {
+    const text = pod.replace('port: http', 'port: "8080"');
+    const quoted = diagnostics(text).filter((d) => d.code === 'invalid-type' && /port name/.test(String(d.message)));
+    assert.equal(quoted.length, 1);
+    assert.match(String(quoted[0].message), /must be a port name \(with a letter\) or a percentage.*Write 8080 without quotes/);
+  });
   it('accepts IntOrString in both forms', () => {
     assert.deepEqual(findings(pod.replace('port: http', 'port: 8080'), 'invalid-type').length, 3);
   });

@@ -2,6 +2,7 @@
 import { hostIpc } from './host-ipc';
 import { hostNetwork } from './host-network';
 import { hostNetworkDnsPolicy } from './host-network-dns-policy';
+import { hostNetworkHostPort } from './host-network-host-port';
 import { hostPid } from './host-pid';
 import { lifecycleHandlerActions } from './lifecycle-handler-actions';
 import { lifecycleTcpSocket } from './lifecycle-tcp-socket';
@@ -19,6 +20,7 @@ export const seedRules: readonly Rule[] = [
   hostPid,
   hostIpc,
   hostNetworkDnsPolicy,
+  hostNetworkHostPort,
   lifecycleHandlerActions,
   lifecycleTcpSocket,
   prestopExceedsGracePeriod,

@@ -135,7 +135,9 @@ function checkScalar(
       else if (typeof v !== 'string' && typeof v !== 'number') report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
       return;
     case 'intOrString':
-      if (typeof v !== 'string' && typeof v !== 'number') report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
+      // A quoted number is the string form, which must be a port name or a percentage: "8080" is neither.
+      if (typeof v === 'string' && /^\d+$/.test(v)) report(node, 'invalid-type', 'error', m.numberInIntOrString(v));
+      else if (typeof v !== 'string' && typeof v !== 'number') report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
       return;
   }
 }

@@ -52,7 +52,7 @@ const INTEGER = /^-?(0|[1-9]\d*)$/;
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const BOOLEAN = /^(true|false|True|False|TRUE|FALSE)$/;
 
-/** `"true"` -> `true`, `'80'` -> `80` where the schema wants a boolean or a number. */
+/** `"true"` -> `true`, `'80'` -> `80` where the schema wants a boolean or a number (or a port, which may be either). */
 export function unquoteFixes(schema: Schema, doc: YamlDocument, src: Source, offset: number, t: Titles): Fix[] {
   const at = locate(doc, offset);
   const scalar = at.scalar;
@@ -62,7 +62,7 @@ export function unquoteFixes(schema: Schema, doc: YamlDocument, src: Source, off
   const v = scalar.value;
   let plain: string | undefined;
   if (type?.k === 'boolean' && BOOLEAN.test(v)) plain = v.toLowerCase();
-  else if (type?.k === 'integer' && INTEGER.test(v)) plain = v;
+  else if ((type?.k === 'integer' || type?.k === 'intOrString') && INTEGER.test(v)) plain = v;
   else if (type?.k === 'number' && NUMBER.test(v)) plain = v;
   if (plain === undefined) return [];
   const start = src.base + scalar.range[0];
