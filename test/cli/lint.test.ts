@@ -66,6 +66,12 @@ describe('podsense lint', { skip }, () => {
     }
     assert.match(runCli(['--help']).stdout, /Exit codes/);
     assert.match(runCli(['--version']).stdout, /^\d+\.\d+\.\d+/);
+    // Help where the usage lists it, among lint's options, exits 0.
+    for (const args of [['lint', '--help'], ['lint', '-h'], ['lint', 'project', '-h']]) {
+      const r = runCli(args);
+      assert.equal(r.code, 0, args.join(' '));
+      assert.match(r.stdout, /Usage: podsense lint/);
+    }
   });
   it('writes only the output file it is told to', () => {
     const dir = mkdtempSync(join(tmpdir(), 'podsense-cli-'));

@@ -105,8 +105,13 @@ describe('hover on fields', () => {
     assert.match(h, /Value `OnFailure` of `restartPolicy`/);
     assert.match(h, /\*\*Allowed values\*\*/);
     assert.match(h, /- `OnFailure` \*\*← current\*\*:/);
-    assert.match(h, /- `Always`: /);
-    assert.match(h, /- `Never`: /);
+    assert.match(h, /- `Always`: restart a container whenever it exits/);
+    assert.match(h, /- `Never`: never restart/);
+    // Values upstream gives no meaning and we wrote none for (a container's stop signals): a plain list, no empty rows.
+    const signal = at('SIGTERM', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  os: {name: linux}\n  containers:\n  - name: a\n    image: b\n    lifecycle:\n      stopSignal: SIGTERM\n');
+    assert.match(signal, /\*\*Allowed values\*\* `SIGABRT`, `SIGALRM`/);
+    assert.doesNotMatch(signal, /^- `SIG\w+`: ?$/m);
+    assert.match(at('OnFailure', pod, 'zh-cn'), /只在容器以非零退出码退出时重启/);
   });
   it('hovers enum keys without marking a value', () => {
     const h = at('restartPolicy');

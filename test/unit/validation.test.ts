@@ -42,6 +42,10 @@ function messageOf(code: string, text = pod, locale: 'en' | 'zh-cn' = 'en'): str
 }
 
 describe('schema diagnostics', () => {
+  it('suggests the field for two swapped letters', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    env:\n    - name: A\n      vaule: "1"\n';
+    assert.match(messageOf('unknown-field', text), /Unknown field "vaule" in EnvVar.*Did you mean "value"\?/);
+  });
   it('reports unknown fields on the key, with did-you-mean for near misses and case slips', () => {
     assert.deepEqual(findings(pod, 'unknown-field'), ['6:3 unknown-field', '7:3 unknown-field']);
     assert.match(messageOf('unknown-field'), /Did you mean "shareProcessNamespace"\?/);

@@ -64,6 +64,12 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     }
     const value = (): string | undefined => inline ?? argv[++i];
     switch (a) {
+      case '-h':
+      case '--help':
+        return { command: 'help' };
+      case '-v':
+      case '--version':
+        return { command: 'version' };
       case '-f':
       case '--format': {
         const v = value();

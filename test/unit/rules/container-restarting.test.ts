@@ -27,6 +27,15 @@ describe('container-restarting', () => {
     assert.match(noCount!, /kubectl logs web-1 -c app --previous/);
     assert.match(messages(fixture, 'container-restarting', 'zh-cn')[1]!, /已重启 7 次/);
   });
+  it('does not count 0 restarts: a container in CrashLoopBackOff before its first restart keeps restarting', () => {
+    const text = [
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web-2', '  uid: 1f0c2e6b', 'spec:', '  containers:', '  - name: app', '    image: app:1.0',
+      'status:', '  phase: Running', '  containerStatuses:', '  - name: app', '    ready: false', '    restartCount: 0', '    state:', '      waiting:', '        reason: CrashLoopBackOff', '',
+    ].join('\n');
+    const [m] = messages(text, 'container-restarting');
+    assert.match(m!, /Container "app" keeps restarting, and it is now in CrashLoopBackOff/);
+    assert.doesNotMatch(m!, /0 times/);
+  });
   it('stays quiet on the documents after the triggering ones', () => {
     for (const text of docs.slice(3)) assert.deepEqual(findings(text, 'container-restarting'), []);
   });

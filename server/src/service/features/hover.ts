@@ -1,6 +1,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { knowledge, KnowledgeEntry } from '../knowledge';
+import { valueMeaning } from '../knowledge/valueMeanings';
 import { Locale, ui, UiStrings } from '../l10n';
 import { escapeMarkdown, linkLabel } from '../markdown';
 import { machineSummary } from './machine';
@@ -70,7 +71,7 @@ export function fieldMarkdown(resolved: Resolved, resource: Resource, rest: Path
   }
   const curated = curatedFor(resolved, value, locale);
   if (curated) parts.push(renderEntry(curated.entry, curated.onValue || resolved.systemPopulated, t));
-  parts.push(upstream(field.def, value, resolved, t));
+  parts.push(upstream(field.def, value, resolved, t, locale));
   const links = linksFor(field.def, curated?.entry);
   parts.push([...links.map((url) => `[${linkLabel(url)}](${url})`), `\`kubectl explain ${resolved.explain.join('.')}\``].join(' · '));
   return parts.join('\n\n---\n\n');
@@ -117,15 +118,19 @@ function renderEntry(e: KnowledgeEntry, meaning: boolean, t: UiStrings): string 
   return lines.join('\n\n');
 }
 
-function upstream(def: FieldDef, value: string | undefined, r: Resolved, t: UiStrings): string {
+function upstream(def: FieldDef, value: string | undefined, r: Resolved, t: UiStrings, locale: Locale): string {
   const out: string[] = [];
   if (def.d) out.push(escapeMarkdown(def.d));
   const itemType = r.type.k === 'list' ? r.type.of : def.t;
   if (itemType.k === 'string' && itemType.fmt) out.push(t.format(itemType.fmt));
-  if (def.vals && def.vals.length > 0) {
+  // Upstream lists some values without a meaning (restartPolicy's): ours where we wrote one, else a plain list.
+  const owner = r.field ? `${r.field.owner}.${r.field.name}` : '';
+  const meaningOf = (v: { v: string; d: string }) => (v.d ? escapeMarkdown(v.d) : valueMeaning(locale, owner, v.v));
+  if (def.vals && def.vals.length > 0 && def.vals.some((v) => meaningOf(v))) {
     const rows = def.vals.map((v) => {
       const mark = v.v === value ? ` **← ${t.current}**` : '';
-      return `- \`${v.v}\`${mark}: ${escapeMarkdown(v.d)}`;
+      const meaning = meaningOf(v);
+      return `- \`${v.v}\`${mark}${meaning ? `: ${meaning}` : ''}`;
     });
     out.push(`**${t.allowedValues}**\n\n${rows.join('\n')}`);
   } else if (def.t.k === 'string' && def.t.lit && def.t.lit.length > 0) {

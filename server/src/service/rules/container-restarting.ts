@@ -88,7 +88,8 @@ export const containerRestarting: Rule = {
       const data: Record<string, string | number> = { pod: ctx.resource.name ?? '<pod>' };
       if (name !== undefined) data.container = name;
       if (namespace) data.namespace = namespace;
-      if (restarts !== undefined) data.restarts = restarts;
+      // A count of 0 with CrashLoopBackOff (a first start that keeps failing) says nothing: "keeps restarting".
+      if (restarts !== undefined && restarts > 0) data.restarts = restarts;
       if (crashLoop) data.crashLoop = 'yes';
       const last = mapAt(cs, 'lastState', 'terminated');
       const lastReason = stringOf(last, 'reason');

@@ -20,18 +20,24 @@ export function closestField(key: string, known: readonly string[]): string | un
   return best;
 }
 
-/** Levenshtein distance, giving up once it exceeds `limit`. */
+/**
+ * Edit distance with adjacent transpositions counted as one edit (optimal
+ * string alignment: `vaule` is one from `value`), giving up once it exceeds `limit`.
+ */
 function distance(a: string, b: string, limit: number): number {
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }
     if (rowMin > limit) return limit + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length];
