@@ -112,6 +112,17 @@ describe('YAML diagnostics', () => {
     const f = findings(broken, 'yaml-syntax');
     assert.ok(f.length > 0);
   });
+  it('gives a document the parser cannot read its errors only, no cascade; the other documents are checked', () => {
+    const tab = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostPID: true\n  containers:\n  - name: a\n\timage: nginx\n';
+    const misindented = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: q\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n   env: []\n';
+    for (const text of [tab, misindented]) {
+      const codes = new Set(diagnostics(text).map((d) => d.code));
+      assert.ok(codes.has('yaml-syntax'), text);
+      assert.deepEqual([...codes].filter((c) => c !== 'yaml-syntax'), [], text);
+    }
+    const file = `${tab}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: r\nspec:\n  hostPID: true\n  containers:\n  - name: a\n    image: nginx:1.27\n`;
+    assert.deepEqual(findings(file, 'host-pid'), ['16:3 host-pid']);
+  });
   it('reports duplicate keys as errors on the later key', () => {
     const dup = 'apiVersion: v1\nkind: Pod\nspec:\n  hostPID: true\n  hostPID: false\n  containers: []\n';
     assert.deepEqual(findings(dup, 'duplicate-key'), ['5:3 duplicate-key']);

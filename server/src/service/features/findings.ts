@@ -40,7 +40,9 @@ function computeFindings(schema: Schema, doc: YamlDocument, options: ValidationO
   if (templated) return [templated];
   const resources = resourcesOf(doc, schema);
   const findings: Finding[] = [...yamlProblems(doc, resources.length > 0, options.locale)];
-  if (findings.some((f) => f.code === 'templated-file' || f.code === 'document-too-large')) return findings;
+  // A document the YAML parser could not read gets the parser's errors and nothing else: schema errors
+  // and rules on the half-read tree would be a cascade (a tab-indented key read as a field of the Pod).
+  if (findings.some((f) => f.code === 'templated-file' || f.code === 'document-too-large' || f.code === 'yaml-syntax')) return findings;
   for (const resource of resources) {
     findings.push(...validateSchema(schema, resource, options.locale));
     const run = new RuleRun(resource, podSpecsOf(resource), options.locale, findings);
