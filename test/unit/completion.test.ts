@@ -95,6 +95,15 @@ describe('key completion', () => {
     assert.ok(meta.includes('name') && meta.includes('labels') && meta.includes('annotations'));
     for (const ro of ['uid', 'creationTimestamp', 'resourceVersion', 'generation', 'deletionTimestamp', 'selfLink']) assert.ok(!meta.includes(ro), ro);
   });
+  it('follows the document: its indentation step, its line breaks, and nothing after a tab', () => {
+    const four = 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\nspec:\n    |\n';
+    assert.equal(accept(four, 'securityContext'), 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\nspec:\n    securityContext:\n        \n');
+    assert.equal(accept(four, 'hostAliases'), 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\nspec:\n    hostAliases:\n        - \n');
+    const crlf = 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  |\r\n';
+    assert.equal(accept(crlf, 'securityContext'), 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  securityContext:\r\n    \r\n');
+    assert.equal(accept('kind: Dep|\r\nmetadata:\r\n  name: d\r\n', 'Deployment'), 'apiVersion: apps/v1\r\nkind: Deployment\r\nmetadata:\r\n  name: d\r\n');
+    assert.deepEqual(labels('apiVersion: v1\nkind: Pod\nspec:\n\t|\n'), []);
+  });
   it('offers nothing from status in an authored manifest', () => {
     assert.ok(!labels(pod('|\n')).includes('status'));
     assert.ok(labels(pod('|\n')).includes('spec'));

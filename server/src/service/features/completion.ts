@@ -18,6 +18,7 @@ import { resolvePath, typeLabel } from '../schema/resolve';
 import { contextSnippets, skeletonItems } from './completionSnippets';
 import { fieldMarkdown } from './hover';
 import { knownKeys, knownValues } from './wellKnown';
+import { layoutOf } from './layout';
 import { referenceValues } from './completionValues';
 
 export interface CompletionOptions {
@@ -49,7 +50,7 @@ export function doComplete(schema: Schema, file: ParsedFile, document: TextDocum
   // The cursor analysis reads lines split at \n (\r\n included); a lone \r (classic Mac) also ends a
   // line for YAML and the editor, and edits computed without it would span lines. Offer nothing there.
   if (LONE_CR.test(text)) return EMPTY;
-  if (isEmptyDocument(text)) return options.snippets === false ? EMPTY : { isIncomplete: false, items: skeletonItems(schema, document, doc.start + lineStartOf(text, rel), offset) };
+  if (isEmptyDocument(text)) return options.snippets === false ? EMPTY : { isIncomplete: false, items: skeletonItems(schema, document, doc.start + lineStartOf(text, rel), offset, layoutOf(doc)) };
   if (inBlockScalar(doc, offset)) return EMPTY;
   const ctx = cursorContext(text, rel);
   if (!ctx) return EMPTY;
@@ -102,7 +103,9 @@ function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx
   if (type.k !== 'object') return [];
   const typeDef = schema.type(type.ref);
   if (!typeDef) return [];
-  const childColumn = ctx.keyColumn + newItemPrefix.length + 2;
+  // Inserted blocks follow the document: its indentation step and its line breaks.
+  const layout = layoutOf(doc);
+  const childColumn = ctx.keyColumn + newItemPrefix.length + layout.unit;
   const items: CompletionItem[] = [];
   const authored = !target.resource.live;
   for (const [name, def] of Object.entries(typeDef.fields)) {
@@ -113,7 +116,7 @@ function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx
     if (NOT_FOR_EPHEMERAL.test(def.d ?? '')) continue;
     if (target.rest.length === 0 && (name === 'apiVersion' || name === 'kind') && ctx.present.has(name)) continue;
     // On a key that has its colon and value already, only the name changes: `na|me: x` never becomes `key: : x`.
-    const insert = newItemPrefix + (ctx.keyHasColon ? name : keySnippet(name, def, ' '.repeat(childColumn)));
+    const insert = newItemPrefix + (ctx.keyHasColon ? name : keySnippet(name, def, ' '.repeat(childColumn), layout.eol));
     const childPath = target.rest.concat(newItemPrefix ? [0, name] : [name]);
     items.push({
       label: name,
@@ -131,7 +134,7 @@ function keyItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx
     });
   }
   // A snippet brings whole lines: it has no place over a key that already has its value.
-  if (!ctx.keyHasColon && options.snippets !== false) items.push(...contextSnippets(resolved, target.rest, ctx, replace, newItemPrefix !== ''));
+  if (!ctx.keyHasColon && options.snippets !== false) items.push(...contextSnippets(resolved, target.rest, ctx, replace, newItemPrefix !== '', layout));
   return items;
 }
 
@@ -156,7 +159,7 @@ export function resolveCompletion(schema: Schema, item: CompletionItem, options:
 }
 
 /** What accepting a key inserts: `key: ` for scalars, an indented block for objects and maps, a `- ` item for lists. */
-function keySnippet(name: string, def: FieldDef, childIndent: string): string {
+function keySnippet(name: string, def: FieldDef, childIndent: string, eol: string): string {
   const t = def.t;
   switch (t.k) {
     case 'boolean':
@@ -166,9 +169,9 @@ function keySnippet(name: string, def: FieldDef, childIndent: string): string {
     case 'object':
     case 'map':
     case 'any':
-      return `${name}:\n${childIndent}$0`;
+      return `${name}:${eol}${childIndent}$0`;
     case 'list':
-      return `${name}:\n${childIndent}- $0`;
+      return `${name}:${eol}${childIndent}- $0`;
     default:
       return `${name}: $0`;
   }
@@ -217,7 +220,7 @@ function kindItems(schema: Schema, doc: YamlDocument, document: TextDocument, re
   const existing = /^apiVersion:[ \t]*["']?([^\s"'#]*)/m.exec(text);
   const kindLine = text.search(/^kind:/m);
   const apiVersionEdit = (k: KindDef): TextEdit[] | undefined => {
-    if (!existing) return kindLine < 0 ? undefined : [TextEdit.insert(document.positionAt(doc.start + kindLine), `apiVersion: ${k.apiVersion}\n`)];
+    if (!existing) return kindLine < 0 ? undefined : [TextEdit.insert(document.positionAt(doc.start + kindLine), `apiVersion: ${k.apiVersion}${layoutOf(doc).eol}`)];
     const written = existing[1];
     if (written === k.apiVersion || groupOf(written) === groupOf(k.apiVersion)) return undefined;
     const at = doc.start + existing.index + existing[0].length - written.length;

@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, InsertTextMode, Range, TextEdit } from 'vscode-languageserver-types';
 import snippetFile from '../../../../snippets/kubernetes.json';
 import type { CursorContext } from '../parse/context';
+import type { Layout } from './layout';
 import type { Path } from '../parse/path';
 import type { Schema } from '../schema/model';
 import type { Resolved } from '../schema/resolve';
@@ -27,9 +28,9 @@ const CONTAINER_ITEMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Resource skeletons for an empty document. */
-export function skeletonItems(_schema: Schema, document: TextDocument, lineStart: number, offset: number): CompletionItem[] {
+export function skeletonItems(_schema: Schema, document: TextDocument, lineStart: number, offset: number, layout: Layout): CompletionItem[] {
   const range = { start: document.positionAt(lineStart), end: document.positionAt(offset) };
-  return SNIPPETS.filter(isResource).map((s) => snippetItem(s, s.body, 0, range, CompletionItemKind.Module));
+  return SNIPPETS.filter(isResource).map((s) => snippetItem(s, s.body, 0, range, CompletionItemKind.Module, layout));
 }
 
 /**
@@ -38,7 +39,7 @@ export function skeletonItems(_schema: Schema, document: TextDocument, lineStart
  * `initContainers:` starts, and probes at the key level of a container or a
  * sidecar.
  */
-export function contextSnippets(resolved: Resolved, rest: Path, ctx: CursorContext, range: Range, startsItem: boolean): CompletionItem[] {
+export function contextSnippets(resolved: Resolved, rest: Path, ctx: CursorContext, range: Range, startsItem: boolean, layout: Layout): CompletionItem[] {
   const listField = resolved.field?.name;
   const atNewItem = (ctx.newItem || startsItem) && (listField === 'containers' || listField === 'initContainers') && typeof rest[rest.length - 1] !== 'string';
   if (atNewItem || (startsItem && (listField === 'containers' || listField === 'initContainers'))) {
@@ -46,7 +47,7 @@ export function contextSnippets(resolved: Resolved, rest: Path, ctx: CursorConte
     return SNIPPETS.filter((s) => fits.includes(s.prefix)).map((s) => {
       // The user typed the dash already: insert the item without its own.
       const body = ctx.newItem ? [s.body[0].replace(/^- /, ''), ...s.body.slice(1)] : s.body;
-      return snippetItem(s, body, ctx.newItem ? ctx.keyColumn - 2 : ctx.keyColumn, range, CompletionItemKind.Snippet);
+      return snippetItem(s, body, ctx.newItem ? ctx.keyColumn - 2 : ctx.keyColumn, range, CompletionItemKind.Snippet, layout);
     });
   }
   const type = resolved.type;
@@ -55,12 +56,18 @@ export function contextSnippets(resolved: Resolved, rest: Path, ctx: CursorConte
   const list = rest[rest.length - 2];
   const probesFit = list === 'containers' || (list === 'initContainers' && ctx.present.has('restartPolicy'));
   if (type.k === 'object' && type.ref === 'Container' && probesFit && ctx.on === 'key') {
-    return SNIPPETS.filter((s) => s.prefix.startsWith('k8s-probe')).map((s) => snippetItem(s, s.body, ctx.keyColumn, range, CompletionItemKind.Snippet));
+    return SNIPPETS.filter((s) => s.prefix.startsWith('k8s-probe')).map((s) => snippetItem(s, s.body, ctx.keyColumn, range, CompletionItemKind.Snippet, layout));
   }
   return [];
 }
 
-function snippetItem(s: Snippet, body: readonly string[], column: number, range: Range, kind: CompletionItemKind): CompletionItem {
+/**
+ * A snippet's body at `column`, with the document's line breaks. Its inner
+ * indentation stays the snippet's own (2 spaces): list items align under
+ * their dash, which a wider step would break, and YAML asks consistency only
+ * within a block.
+ */
+function snippetItem(s: Snippet, body: readonly string[], column: number, range: Range, kind: CompletionItemKind, layout: Layout): CompletionItem {
   const indent = ' '.repeat(Math.max(0, column));
   return {
     label: s.prefix,
@@ -70,7 +77,7 @@ function snippetItem(s: Snippet, body: readonly string[], column: number, range:
     filterText: s.prefix,
     insertTextFormat: InsertTextFormat.Snippet,
     insertTextMode: InsertTextMode.asIs,
-    textEdit: TextEdit.replace(range, body.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n')),
+    textEdit: TextEdit.replace(range, body.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join(layout.eol)),
     documentation: { kind: 'markdown', value: ['```yaml', ...body.map(stripPlaceholders), '```'].join('\n') },
   };
 }

@@ -229,6 +229,8 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const before = line.text.slice(0, col);
   // The patterns below backtrack on a long line: nothing to complete that far to the right anyway.
   if (before.length > MAX_COLUMN) return undefined;
+  // A tab in the indentation is a YAML error: nothing sensible to insert there.
+  if (/^ *\t/.test(before)) return undefined;
   if (before.includes('#') && !/["']/.test(before)) return undefined;
   if (/[{[]/.test(before)) return undefined;
 
