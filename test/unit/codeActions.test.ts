@@ -152,6 +152,14 @@ describe('code actions: rule fixes', () => {
       post.replace('tcpSocket:\n          port: 80', 'exec:\n          command: ["/bin/sh", "-c", "until nc -z localhost 80; do sleep 1; done"]'),
     );
   });
+  it('removes a tcpSocket hook action that has another action beside it, instead of replacing it', () => {
+    const text = pod('', '    lifecycle:\n      preStop:\n        httpGet:\n          path: /quit\n          port: 80\n        tcpSocket:\n          port: 80\n');
+    const actions = actionsFor(text, 'lifecycle-tcp-socket').map((a) => a.title);
+    assert.ok(!actions.some((a) => a.startsWith('Replace')), actions.join(' | '));
+    const after = fixed(text, 'lifecycle-tcp-socket', 'Remove tcpSocket');
+    assert.equal(after, text.replace('        tcpSocket:\n          port: 80\n', ''));
+    assert.deepEqual(diagnostics(after).filter((d) => d.code === 'lifecycle-handler-actions' || d.code === 'lifecycle-tcp-socket'), []);
+  });
   it('pins a tag, keeping the registry port and the quotes', () => {
     const text = pod('').replace('nginx:1.27', '"registry:5000/app"');
     assert.equal(fixed(text, 'latest-tag', 'Pin a version tag: registry:5000/app:<tag>'), text.replace('"registry:5000/app"', '"registry:5000/app:<tag>"'));

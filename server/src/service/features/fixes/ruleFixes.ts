@@ -119,6 +119,8 @@ function tcpSocketFixes(hit: Hit, src: Source, t: Titles): Fix[] {
   const handler = hit.map;
   const hook = keyAbove(hit);
   if (hit.on !== 'key' || !handler || !hit.pair || keyText(hit.pair) !== 'tcpSocket' || (hook !== 'postStart' && hook !== 'preStop')) return [];
+  // With another action beside it, replacing tcpSocket would leave two: removing it is the fix.
+  if (ACTIONS.some((a) => a !== 'tcpSocket' && present(handler, a))) return fix(t.removeKey('tcpSocket'), [removePair(src, handler, hit.pair)], true);
   const port = isMap(hit.pair.value) ? pairOf(hit.pair.value, 'port')?.value : undefined;
   const wait = isScalar(port) && typeof port.value === 'number' ? `until nc -z localhost ${port.value}; do sleep 1; done` : '<command>';
   const sleep = replacePair(src, handler, hit.pair, { sleep: { seconds: '5' } });
