@@ -66,6 +66,10 @@ describe('podsense lint', { skip }, () => {
     }
     assert.match(runCli(['--help']).stdout, /Exit codes/);
     assert.match(runCli(['--version']).stdout, /^\d+\.\d+\.\d+/);
+    // A rule id that does not exist would change nothing: refused, with the closest id.
+    const typo = runCli(['lint', '--rule', 'host-pdi=off', 'project']);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /no such rule or check \(did you mean host-pid\?\)/);
     // Help where the usage lists it, among lint's options, exits 0.
     for (const args of [['lint', '--help'], ['lint', '-h'], ['lint', 'project', '-h']]) {
       const r = runCli(args);

@@ -107,9 +107,9 @@ describe('rule levels', () => {
     assert.equal(diagnostics(hostPod).find((x) => x.code === 'host-ipc')!.severity, 2);
   });
   it('validates levels and merges sources, later ones winning', () => {
-    const { levels, problems } = normaliseRuleLevels({ a: 'Warning', b: 'loud', c: false });
-    assert.deepEqual(levels, { a: 'warning', c: 'off' });
-    assert.equal(problems.length, 1);
+    const { levels, problems } = normaliseRuleLevels({ 'host-pid': 'Warning', 'host-ipc': 'loud', 'latest-tag': false, 'unknown-feild': 'off' });
+    assert.deepEqual(levels, { 'host-pid': 'warning', 'latest-tag': 'off' });
+    assert.deepEqual(problems, ['rule host-ipc: "loud" is not one of off, hint, info, warning, error', 'rule unknown-feild: no such rule or check (did you mean unknown-field?)']);
     assert.deepEqual(mergeRuleLevels({ a: 'error', b: 'info' }, undefined, { a: 'off' }), { a: 'off', b: 'info' });
     assert.deepEqual(normaliseRuleLevels(['x']).problems.length, 1);
   });

@@ -1,4 +1,4 @@
-import type { RuleLevel } from '../service/config';
+import { type RuleLevel, unknownIdProblem } from '../service/config';
 import type { Locale } from '../service';
 import type { Severity } from '../service/rules/types';
 
@@ -99,6 +99,8 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         const v = value() ?? '';
         const m = /^([a-z0-9-]+)=([a-z]+)$/i.exec(v);
         if (!m || !LEVELS.includes(m[2].toLowerCase())) return { command: 'error', message: `--rule takes <id>=<off|hint|info|warning|error> (got "${v}")` };
+        const unknown = unknownIdProblem(m[1]);
+        if (unknown) return { command: 'error', message: `--${unknown}` };
         rules[m[1]] = m[2].toLowerCase() as RuleLevel;
         break;
       }

@@ -1,4 +1,7 @@
+import { BUILT_IN_CHECKS } from './checks';
+import { RULES } from './rules';
 import type { Severity } from './rules/types';
+import { closestField } from './schema/suggest';
 
 /** A rule's configured level: a severity, or `off`. */
 export type RuleLevel = Severity | 'off';
@@ -18,11 +21,26 @@ export function normaliseRuleLevels(raw: unknown): { levels: RuleLevels; problem
   if (raw === undefined || raw === null) return { levels, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { levels, problems: ['rules must be a map of rule id to severity'] };
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
+    const unknown = unknownIdProblem(id);
+    if (unknown) {
+      problems.push(unknown);
+      continue;
+    }
     const level = typeof value === 'string' ? (value.toLowerCase() as RuleLevel) : value === false ? 'off' : undefined;
     if (level && LEVELS.has(level)) levels[id] = level;
     else problems.push(`rule ${id}: "${String(value)}" is not one of off, hint, info, warning, error`);
   }
   return { levels, problems };
+}
+
+/** Every id a level can be set for: the rules and the built-in checks. */
+export const KNOWN_IDS: readonly string[] = [...RULES.map((r) => r.id), ...BUILT_IN_CHECKS.map((c) => c.id)];
+
+/** Why a rule id cannot be configured (a typo would otherwise change nothing, silently), or undefined. */
+export function unknownIdProblem(id: string): string | undefined {
+  if (KNOWN_IDS.includes(id)) return undefined;
+  const closest = closestField(id, KNOWN_IDS);
+  return `rule ${id}: no such rule or check${closest ? ` (did you mean ${closest}?)` : ''}`;
 }
 
 /** Later sources win: defaults < project file < editor settings < command line. */
