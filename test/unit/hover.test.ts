@@ -122,6 +122,16 @@ describe('hover on fields', () => {
     const h = at('initContainers:', pod.replace('  containers:', '  initContainers: []\n  containers:'));
     assert.match(h, /\[kubernetes\.io › init-containers\]\(https:\/\/kubernetes\.io\/docs\/concepts\/workloads\/pods\/init-containers\/\)/);
   });
+  it('links a documentation page for common fields whose description names none, and lists a page once', () => {
+    const spec = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  tolerations: []\n  affinity: {}\n  containers:\n  - name: a\n    image: b\n    env: []\n    volumeMounts: []\nstatus:\n  phase: Running\n';
+    assert.match(at('tolerations', spec), /\(https:\/\/kubernetes\.io\/docs\/concepts\/scheduling-eviction\/taint-and-toleration\/\)/);
+    assert.match(at('affinity', spec), /assign-pod-node\/#affinity-and-anti-affinity/);
+    assert.match(at('env:', spec), /define-environment-variable-container/);
+    assert.match(at('volumeMounts', spec), /concepts\/storage\/volumes/);
+    const phase = at('Running', spec);
+    // Upstream writes pod-lifecycle#pod-phase and our note pod-lifecycle/#pod-phase: one link.
+    assert.equal(phase.match(/\]\(https:\/\/kubernetes\.io\/docs\/concepts\/workloads\/pods\/pod-lifecycle\/?#pod-phase\)/g)?.length, 1);
+  });
   it('returns a range covering the hovered word', () => {
     const { text, offset } = cursor(pod.replace('nodeName', 'x').replace('restartPolicy', 'restart|Policy'));
     const h = hoverRaw(text, offset)!;

@@ -1,6 +1,7 @@
 import type { Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { knowledge, KnowledgeEntry } from '../knowledge';
+import { docLink } from '../knowledge/docLinks';
 import { valueMeaning } from '../knowledge/valueMeanings';
 import { Locale, ui, UiStrings } from '../l10n';
 import { escapeMarkdown, linkLabel } from '../markdown';
@@ -72,7 +73,7 @@ export function fieldMarkdown(resolved: Resolved, resource: Resource, rest: Path
   const curated = curatedFor(resolved, value, locale);
   if (curated) parts.push(renderEntry(curated.entry, curated.onValue || resolved.systemPopulated, t));
   parts.push(upstream(field.def, value, resolved, t, locale));
-  const links = linksFor(field.def, curated?.entry);
+  const links = linksFor(field.def, curated?.entry, resolved);
   parts.push([...links.map((url) => `[${linkLabel(url)}](${url})`), `\`kubectl explain ${resolved.explain.join('.')}\``].join(' · '));
   return parts.join('\n\n---\n\n');
 }
@@ -147,8 +148,20 @@ function escapeCode(value: string): string {
 }
 
 /** Our pages first, then the ones the upstream description points to. */
-function linksFor(def: FieldDef, curated: KnowledgeEntry | undefined): string[] {
+function linksFor(def: FieldDef, curated: KnowledgeEntry | undefined, r: Resolved): string[] {
   const urls: string[] = [...(curated?.links ?? [])];
   for (const u of def.d?.match(URL_RE) ?? []) urls.push(u.replace(/^http:/, 'https:'));
-  return [...new Set(urls)].slice(0, 4);
+  if (urls.length === 0 && r.field) {
+    const itemType = r.type.k === 'list' ? r.type.of : r.type;
+    const own = docLink(r.field.owner, r.field.name, itemType.k === 'object' ? itemType.ref : undefined);
+    if (own) urls.push(own);
+  }
+  // `pod-lifecycle` and `pod-lifecycle/` are one page: keep the first spelling.
+  const seen = new Set<string>();
+  return urls.filter((u) => {
+    const key = u.replace(/\/(#|$)/, '$1');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, 4);
 }
