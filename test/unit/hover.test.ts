@@ -132,6 +132,15 @@ describe('hover on fields', () => {
     // Upstream writes pod-lifecycle#pod-phase and our note pod-lifecycle/#pod-phase: one link.
     assert.equal(phase.match(/\]\(https:\/\/kubernetes\.io\/docs\/concepts\/workloads\/pods\/pod-lifecycle\/?#pod-phase\)/g)?.length, 1);
   });
+  it('says which part of the Pod as a machine a pod spec or container field is', () => {
+    const spec = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  volumes: []\n  hostNetwork: true\n  containers:\n  - name: a\n    image: b\n    livenessProbe: {exec: {command: ["true"]}}\n';
+    assert.match(at('volumes', spec), /_Part of the Pod as a machine: storage \(disks\)_/);
+    assert.match(at('hostNetwork', spec), /machine: network \(NIC\)/);
+    assert.match(at('livenessProbe', spec), /machine: lifecycle/);
+    assert.match(at('preStop'), /machine: lifecycle/);
+    assert.doesNotMatch(at('image: b', spec), /as a machine/);
+    assert.match(at('volumes', spec, 'zh-cn'), /存储（磁盘）/);
+  });
   it('returns a range covering the hovered word', () => {
     const { text, offset } = cursor(pod.replace('nodeName', 'x').replace('restartPolicy', 'restart|Policy'));
     const h = hoverRaw(text, offset)!;

@@ -23,6 +23,7 @@ export interface UiStrings {
   readonly current: string;
   readonly defaultIs: string;
   readonly readOnly: string;
+  readonly aspect: (topic: string) => string;
   readonly deprecated: string;
   readonly valueOf: (value: string, field: string) => string;
   readonly entryOf: (key: string, field: string) => string;
@@ -44,6 +45,7 @@ const en: UiStrings = {
   current: 'current',
   defaultIs: 'Default:',
   readOnly: 'Read-only: filled in by the system. Leave it out of manifests you write; it shows up in `kubectl get -o yaml` output.',
+  aspect: (topic) => `Part of the Pod as a machine: ${topic}`,
   deprecated: 'Deprecated:',
   valueOf: (value, field) => `Value \`${value}\` of \`${field}\``,
   entryOf: (key, field) => `\`${key}\` is an entry of the map \`${field}\``,
@@ -66,6 +68,7 @@ const zhCn: UiStrings = {
   current: '当前值',
   defaultIs: '默认值：',
   readOnly: '只读：由系统填写。自己编写的清单里不要写它；它出现在 `kubectl get -o yaml` 的输出中。',
+  aspect: (topic) => `把 Pod 看作一台机器，这是它的：${topic}`,
   deprecated: '已弃用：',
   valueOf: (value, field) => `\`${field}\` 的取值 \`${value}\``,
   entryOf: (key, field) => `\`${key}\` 是映射 \`${field}\` 中的一项`,

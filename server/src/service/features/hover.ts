@@ -5,7 +5,9 @@ import { docLink } from '../knowledge/docLinks';
 import { valueMeaning } from '../knowledge/valueMeanings';
 import { Locale, ui, UiStrings } from '../l10n';
 import { escapeMarkdown, linkLabel } from '../markdown';
+import { Aspect, ASPECTS } from './aspects';
 import { machineSummary } from './machine';
+import { WORDS } from './machineWords';
 import { knownMeaning } from './wellKnown';
 import { documentAt, ParsedFile } from '../parse/documents';
 import { formatPath, locate, Path } from '../parse/path';
@@ -63,7 +65,7 @@ export function fieldMarkdown(resolved: Resolved, resource: Resource, rest: Path
   const t = ui(locale);
   const field = resolved.field!;
   const parts: string[] = [];
-  parts.push(header(resolved, resource.kind.kind, formatPath(rest), value, t));
+  parts.push(header(resolved, resource.kind.kind, formatPath(rest), value, t, locale));
   // A key or value Kubernetes gives a fixed meaning that the schema cannot (`limits.cpu`, `fieldPath: status.podIP`).
   const meaning = knownMeaning(resolved, rest, value, locale);
   if (meaning) parts.push(escapeMarkdown(meaning));
@@ -83,7 +85,7 @@ function scalarText(v: unknown): string | undefined {
   return typeof v === 'object' ? undefined : String(v);
 }
 
-function header(r: Resolved, kind: string, path: string, value: string | undefined, t: UiStrings): string {
+function header(r: Resolved, kind: string, path: string, value: string | undefined, t: UiStrings, locale: Locale): string {
   const field = r.field!;
   const name = r.mapKey !== undefined ? r.mapKey : field.name;
   const label = r.mapKey !== undefined ? typeLabel(r.type) : typeLabel(field.def.t);
@@ -93,7 +95,18 @@ function header(r: Resolved, kind: string, path: string, value: string | undefin
   else if (value !== undefined && value.length <= 80) lines.push(t.valueOf(escapeCode(value), field.name));
   if (r.systemPopulated || field.def.ro) lines.push(`_${t.readOnly}_`);
   if (field.def.dep) lines.push(`**${t.deprecated}** ${escapeMarkdown(field.def.dep)}`);
+  // The seed's view of a Pod as a machine: which part of it a pod spec or container field is (its NIC, disks...).
+  const topic = r.mapKey === undefined && value === undefined ? aspectOf(field.owner, field.name) : undefined;
+  if (topic) lines.push(`_${t.aspect(WORDS[locale].topics[topic])}_`);
   return lines.join('  \n');
+}
+
+/** The aspect of a pod spec field, a container field or a lifecycle hook (features/aspects.ts). */
+function aspectOf(owner: string, field: string): Aspect | undefined {
+  for (const a of ASPECTS) {
+    if (owner === 'PodSpec' ? a.pod.includes(field) : owner === 'Container' || owner === 'EphemeralContainer' ? a.container.includes(field) : owner === 'Lifecycle' && a.hooks?.includes(field)) return a.aspect;
+  }
+  return undefined;
 }
 
 /**
