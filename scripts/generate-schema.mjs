@@ -283,6 +283,14 @@ function defaultOf(text) {
   const patterns = [
     /\bDefaults? (?:to|is|value is)\s+(.+?)(?:\.\s|\.$|;|$)/im,
     /\bIf (?:not specified|unset|omitted|empty)[^.]*?,\s*(?:it\s+)?defaults? to\s+(.+?)(?:\.\s|\.$|;|$)/im,
+    // In a list of values: `- "Allow" (default): ...`, `` `NonIndexed` (default) or ``, `- DoNotSchedule (default) tells`.
+    /(?:^|\s)["`]?([\w.-]+)["`]? \(default\)/m,
+    // `The default policy is `OrderedReady``.
+    /\bThe default (?:\w+ )?is `([\w.-]+)`/m,
+    // `If not specified, "Always" is used`, `If unset or empty, the "legacy" RuntimeClass will be used`.
+    /\bIf (?:not specified|unset|omitted|empty)(?: or empty)?, (?:the )?"([\w.-]+)"(?: \w+)? (?:is|will be) used/m,
+    // `Default false.`, `default false` after a comma.
+    /\b[Dd]efault (true|false)\b/m,
   ];
   for (const p of patterns) {
     const m = p.exec(text);

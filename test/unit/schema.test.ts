@@ -54,6 +54,14 @@ describe('generated schema model', () => {
   it('extracts stated defaults, read-only and deprecation', () => {
     assert.equal(schema().field('PodSpec', 'dnsPolicy')?.def, '"ClusterFirst"');
     assert.equal(schema().field('Probe', 'failureThreshold')?.def, '3');
+    // Stated in other ways: marked in a list of values, as "the default policy", as "is used".
+    assert.equal(schema().field('CronJobSpec', 'concurrencyPolicy')?.def, 'Allow');
+    assert.equal(schema().field('JobSpec', 'completionMode')?.def, 'NonIndexed');
+    assert.equal(schema().field('TopologySpreadConstraint', 'whenUnsatisfiable')?.def, 'DoNotSchedule');
+    assert.equal(schema().field('StatefulSetSpec', 'podManagementPolicy')?.def, 'OrderedReady');
+    assert.equal(schema().field('PodSecurityContext', 'fsGroupChangePolicy')?.def, 'Always');
+    // A default that depends on a feature gate is not one.
+    assert.equal(schema().field('PodSecurityContext', 'seLinuxChangePolicy')?.def, undefined);
     assert.equal(schema().field('Pod', 'status')?.ro, true);
     assert.match(schema().field('PodSpec', 'serviceAccount')?.dep ?? '', /Deprecated/);
     assert.equal(schema().type('ContainerStatus')?.status, true);
