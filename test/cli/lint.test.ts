@@ -89,7 +89,9 @@ describe('podsense lint', { skip }, () => {
     }
   });
   it('speaks Chinese with --locale zh-cn or a Chinese LANG', () => {
-    assert.match(runCli(['lint', 'project/pods/typo.yml', '--locale', 'zh-cn']).stdout, /是不是想写/);
+    const zh = runCli(['lint', 'project/pods/typo.yml', '--locale', 'zh-cn']).stdout;
+    assert.match(zh, /是不是想写/);
+    assert.match(zh, /1 个 Kubernetes 文件中有 \d+ 个问题（\d+ 个错误/);
     assert.match(runCli(['lint', 'project/pods/typo.yml'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /是不是想写/);
   });
 });

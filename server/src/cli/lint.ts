@@ -80,7 +80,7 @@ export async function lint(args: LintArgs, io: Io): Promise<number> {
 
   const summary = summarise(reports, skipped);
   const text =
-    args.format === 'json' ? formatJson(reports, summary, io.version) : args.format === 'sarif' ? formatSarif(reports, io.version) : formatText(reports, summary);
+    args.format === 'json' ? formatJson(reports, summary, io.version) : args.format === 'sarif' ? formatSarif(reports, io.version) : formatText(reports, summary, args.locale);
   if (args.output) {
     try {
       writeFileSync(args.output, text);

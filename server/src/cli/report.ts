@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Locale } from '../service/l10n';
 import { BUILT_IN_CHECKS } from '../service/checks';
 import { RULES } from '../service/rules';
 import { RULE_DOCS_BASE } from '../service/features/validation';
@@ -35,7 +36,7 @@ export function summarise(reports: readonly FileReport[], skipped: number): Summ
 }
 
 /** `file:line:col  severity  rule-id  message`, grouped per file, then a summary line. */
-export function formatText(reports: readonly FileReport[], summary: Summary): string {
+export function formatText(reports: readonly FileReport[], summary: Summary, locale: Locale = 'en'): string {
   const blocks: string[] = [];
   for (const r of reports) {
     if (r.diagnostics.length === 0) continue;
@@ -45,13 +46,24 @@ export function formatText(reports: readonly FileReport[], summary: Summary): st
     });
     blocks.push(lines.join('\n'));
   }
+  return [...blocks, summaryLine(summary, locale)].join('\n\n') + '\n';
+}
+
+/** The text format's last line, in the messages' language. */
+function summaryLine(summary: Summary, locale: Locale): string {
   const problems = summary.errors + summary.warnings + summary.infos + summary.hints;
-  const tail =
+  if (locale === 'zh-cn') {
+    return (
+      `${summary.files} 个 Kubernetes 文件中有 ${problems} 个问题（${summary.errors} 个错误，${summary.warnings} 个警告，${summary.infos} 个信息，${summary.hints} 个提示）` +
+      (summary.skipped > 0 ? `；跳过了 ${summary.skipped} 个非 Kubernetes 文件` : '')
+    );
+  }
+  return (
     `${problems} problem${problems === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ` +
     `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, ${summary.infos} info, ${summary.hints} hint${summary.hints === 1 ? '' : 's'}) ` +
     `in ${summary.files} Kubernetes file${summary.files === 1 ? '' : 's'}` +
-    (summary.skipped > 0 ? `; ${summary.skipped} non-Kubernetes file${summary.skipped === 1 ? '' : 's'} skipped` : '');
-  return [...blocks, tail].join('\n\n') + '\n';
+    (summary.skipped > 0 ? `; ${summary.skipped} non-Kubernetes file${summary.skipped === 1 ? '' : 's'} skipped` : '')
+  );
 }
 
 export function formatJson(reports: readonly FileReport[], summary: Summary, version: string): string {
