@@ -78,19 +78,30 @@ const CONTAINER_RESOURCES: readonly Known[] = ['cpu', 'memory', 'ephemeral-stora
   k(`requests.${r}`, `The container's ${r} request`, `容器的 ${r} 请求`),
 ]);
 
-/** Keys for a free-form map the cursor is in (`limits:`, `nodeSelector:`), minus those present. */
-export function knownKeys(resolved: Resolved, present: ReadonlySet<string>, range: Range, hasColon: boolean, locale: Locale): CompletionItem[] {
+/** The keys Kubernetes knows for the free-form map a path is in (`limits:`, `nodeSelector:`). */
+function keyTable(resolved: Resolved): readonly Known[] {
   const name = resolved.field?.name;
   const owner = resolved.field?.owner;
-  const known =
-    (name === 'limits' || name === 'requests') && owner === 'ResourceRequirements'
-      ? RESOURCES
-      : name === 'overhead' && owner === 'PodSpec'
-        ? RESOURCES.slice(0, 2)
-        : name === 'nodeSelector' && owner === 'PodSpec'
-          ? NODE_LABELS
-          : [];
-  return known
+  if ((name === 'limits' || name === 'requests') && owner === 'ResourceRequirements') return RESOURCES;
+  if (name === 'overhead' && owner === 'PodSpec') return RESOURCES.slice(0, 2);
+  if (name === 'nodeSelector' && owner === 'PodSpec') return NODE_LABELS;
+  return [];
+}
+
+/** The values Kubernetes knows for the string field a path ends in (its key last), without the Pod's own labels. */
+function valueTable(resolved: Resolved, path: Path): readonly Known[] {
+  const key = path[path.length - 1];
+  const owner = resolved.field?.owner;
+  if (key === 'fieldPath' && owner === 'ObjectFieldSelector') return path.includes('downwardAPI') ? [...FIELDS_BOTH, ...FIELDS_VOLUME] : [...FIELDS_BOTH, ...FIELDS_ENV];
+  if (key === 'resource' && owner === 'ResourceFieldSelector') return CONTAINER_RESOURCES;
+  if (key === 'topologyKey') return NODE_LABELS.filter((x) => x.text.includes('hostname') || x.text.startsWith('topology.'));
+  if (typeof key === 'string' && resolved.mapKey !== undefined && resolved.field?.name === 'nodeSelector') return LABEL_VALUES[key] ?? [];
+  return [];
+}
+
+/** Keys for a free-form map the cursor is in (`limits:`, `nodeSelector:`), minus those present. */
+export function knownKeys(resolved: Resolved, present: ReadonlySet<string>, range: Range, hasColon: boolean, locale: Locale): CompletionItem[] {
+  return keyTable(resolved)
     .filter((x) => !present.has(x.text))
     .map((x) => item(x, hasColon ? x.text : `${x.text}: $0`, range, CompletionItemKind.Property, locale));
 }
@@ -100,23 +111,11 @@ export function knownKeys(resolved: Resolved, present: ReadonlySet<string>, rang
  * `resource`, `topologyKey`, and a well-known node label's value.
  */
 export function knownValues(resolved: Resolved, resource: Resource, path: Path, range: Range, locale: Locale): CompletionItem[] {
-  const key = path[path.length - 1];
-  const owner = resolved.field?.owner;
-  let known: readonly Known[] = [];
-  if (key === 'fieldPath' && owner === 'ObjectFieldSelector') {
-    const inVolume = path.includes('downwardAPI');
-    known = inVolume ? [...FIELDS_BOTH, ...FIELDS_VOLUME] : [...FIELDS_BOTH, ...FIELDS_ENV];
+  let known = valueTable(resolved, path);
+  if (path[path.length - 1] === 'fieldPath' && known.length > 0) {
+    // The Pod's own labels first, written out: `metadata.labels['app']`.
     const labels = podLabels(resource, path);
-    if (labels.length > 0) {
-      // The Pod's own labels first, written out: `metadata.labels['app']`.
-      known = [...labels.map((l) => k(`metadata.labels['${l}']`, `The Pod's label ${l}`, `Pod 的标签 ${l}`)), ...known];
-    }
-  } else if (key === 'resource' && owner === 'ResourceFieldSelector') {
-    known = CONTAINER_RESOURCES;
-  } else if (key === 'topologyKey') {
-    known = NODE_LABELS.filter((x) => x.text.includes('hostname') || x.text.startsWith('topology.'));
-  } else if (typeof key === 'string' && resolved.mapKey !== undefined && resolved.field?.name === 'nodeSelector') {
-    known = LABEL_VALUES[key] ?? [];
+    known = [...labels.map((l) => k(`metadata.labels['${l}']`, `The Pod's label ${l}`, `Pod 的标签 ${l}`)), ...known];
   }
   return known.map((x, i) => ({ ...item(x, x.snippet ?? x.text, range, CompletionItemKind.Value, locale), sortText: String(i).padStart(3, '0') }));
 }
@@ -126,23 +125,8 @@ export function knownValues(resolved: Resolved, resource: Resource, path: Path, 
  * or value (`fieldPath: status.podIP`) means, in the locale; undefined for others.
  */
 export function knownMeaning(resolved: Resolved, path: Path, value: string | undefined, locale: Locale): string | undefined {
-  const name = resolved.field?.name;
-  const owner = resolved.field?.owner;
-  let known: readonly Known[] = [];
-  let text: string | undefined;
-  if (resolved.mapKey !== undefined && value === undefined) {
-    text = resolved.mapKey;
-    if ((name === 'limits' || name === 'requests') && owner === 'ResourceRequirements') known = RESOURCES;
-    else if (name === 'overhead' && owner === 'PodSpec') known = RESOURCES;
-    else if (name === 'nodeSelector' && owner === 'PodSpec') known = NODE_LABELS;
-  } else if (value !== undefined) {
-    text = value;
-    if (name === 'fieldPath' && owner === 'ObjectFieldSelector') known = path.includes('downwardAPI') ? [...FIELDS_BOTH, ...FIELDS_VOLUME] : [...FIELDS_BOTH, ...FIELDS_ENV];
-    else if (name === 'resource' && owner === 'ResourceFieldSelector') known = CONTAINER_RESOURCES;
-    else if (name === 'topologyKey') known = NODE_LABELS;
-    else if (resolved.mapKey !== undefined && name === 'nodeSelector') known = LABEL_VALUES[resolved.mapKey] ?? [];
-  }
-  const hit = known.find((x) => x.text === text);
+  const onKey = resolved.mapKey !== undefined && value === undefined;
+  const hit = onKey ? keyTable(resolved).find((x) => x.text === resolved.mapKey) : value !== undefined ? valueTable(resolved, path).find((x) => x.text === value) : undefined;
   return hit ? (locale === 'zh-cn' ? hit.zh : hit.en) : undefined;
 }
 
