@@ -11,8 +11,10 @@ export interface Layout {
 export function layoutOf(doc: YamlDocument): Layout {
   let layout = doc.chunk.memo.get('layout') as Layout | undefined;
   if (!layout) {
-    const text = doc.chunk.text;
-    layout = { eol: eolOf(text), unit: indentUnit(text).length };
+    // The document's first lines say how it is written: a bounded look, not a pass over a 2,600-line Pod
+    // on the first completion after each edit.
+    const head = doc.chunk.text.slice(0, 8192);
+    layout = { eol: eolOf(head), unit: indentUnit(head).length };
     doc.chunk.memo.set('layout', layout);
   }
   return layout;
