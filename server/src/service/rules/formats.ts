@@ -5,6 +5,7 @@ import { downwardApiField } from './downward-api-field';
 import { duplicateEnvName } from './duplicate-env-name';
 import { duplicateVolume } from './duplicate-volume';
 import { invalidContainerName } from './invalid-container-name';
+import { invalidFileMode } from './invalid-file-mode';
 import { invalidHostAlias } from './invalid-host-alias';
 import { invalidPortName } from './invalid-port-name';
 import { invalidPortNumber } from './invalid-port-number';
@@ -22,4 +23,5 @@ export const formatRules: readonly Rule[] = [
   downwardApiField,
   unknownVolumeMount,
   duplicateVolume,
+  invalidFileMode,
 ];
