@@ -185,6 +185,11 @@ describe('code actions: rule fixes', () => {
     const far = text.replace('contnet', 'cache');
     assert.ok(!actionsFor(far, 'unknown-volume-mount').some((a) => a.title.startsWith('Change')));
   });
+  it('writes a decimal-looking file mode in octal', () => {
+    const text = pod('  volumes:\n  - name: tls\n    secret: {secretName: tls, defaultMode: 644}\n');
+    assert.equal(fixed(text, 'invalid-file-mode', 'Change "644" to "0644"'), text.replace('defaultMode: 644', 'defaultMode: 0644'));
+    assert.ok(!actionsFor(text.replace('644', '1000'), 'invalid-file-mode').some((a) => a.title.startsWith('Change')));
+  });
   it('removes the status block before another top-level key and at the end of the file', () => {
     const status = 'status:\n  phase: Running\n  conditions:\n  - type: Ready\n    status: "True"\n';
     const last = pod('') + status;

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, Pair, YAMLMap } from 'yaml';
 import { keyText, pairOf } from '../../parse/path';
 import { closestDownward } from '../../rules/downward-api-field';
+import { meantOctal } from '../../rules/invalid-file-mode';
 import { closestField } from '../../schema/suggest';
 import { imageTag } from '../../rules/latest-tag';
 import { findAt, Hit, keyAbove } from './find';
@@ -39,6 +40,8 @@ export function ruleFixes(code: string, doc: YamlDocument, src: Source, rel: num
       return downwardFixes(hit, src, t);
     case 'unknown-volume-mount':
       return volumeNameFixes(hit, src, t);
+    case 'invalid-file-mode':
+      return fileModeFixes(hit, src, t);
     default:
       return [];
   }
@@ -179,6 +182,17 @@ function volumeNameFixes(hit: Hit, src: Source, t: Titles): Fix[] {
   const to = closestField(hit.scalar.value, declared);
   if (to === undefined || to === hit.scalar.value) return [];
   return fix(t.replaceValue(hit.scalar.value, to), [replaceScalar(src, hit.scalar, to)], true);
+}
+
+/** `defaultMode: 644` -> `0644`, the octal its digits spell; the range is the scalar's source, as written. */
+function fileModeFixes(hit: Hit, src: Source, t: Titles): Fix[] {
+  const scalar = hit.scalar;
+  if (hit.on !== 'value' || !scalar?.range || typeof scalar.source !== 'string') return [];
+  const octal = meantOctal(scalar.source);
+  const start = src.base + scalar.range[0];
+  const end = src.base + scalar.range[1];
+  if (!octal || src.text.slice(start, end) !== scalar.source) return [];
+  return fix(t.replaceValue(scalar.source, octal), [{ start, end, newText: octal }], true);
 }
 
 /** The string names of the maps in a sequence, read by `nameOf`. */
