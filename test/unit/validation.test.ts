@@ -88,6 +88,11 @@ describe('schema diagnostics', () => {
     assert.equal(quoted.length, 1);
     assert.match(String(quoted[0].message), /must be a port name \(with a letter\) or a percentage.*Write 8080 without quotes/);
   });
+  it('reports a fraction where an IntOrString takes an integer', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector: {matchLabels: {a: b}}\n  strategy:\n    rollingUpdate:\n      maxSurge: 1.5\n      maxUnavailable: 25%\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers:\n      - name: a\n        image: nginx:1.27\n';
+    assert.deepEqual(findings(text, 'invalid-type'), ['9:17 invalid-type']);
+    assert.match(messageOf('invalid-type', text), /Expected <IntOrString> \(an integer or a string\), got number 1.5/);
+  });
   it('accepts IntOrString in both forms', () => {
     assert.deepEqual(findings(pod.replace('port: http', 'port: 8080'), 'invalid-type').length, 3);
   });

@@ -137,6 +137,8 @@ function checkScalar(
     case 'intOrString':
       // A quoted number is the string form, which must be a port name or a percentage: "8080" is neither.
       if (typeof v === 'string' && /^\d+$/.test(v)) report(node, 'invalid-type', 'error', m.numberInIntOrString(v));
+      // The number form is a 32-bit integer: 1.5 does not decode, and kubectl stops there.
+      else if (typeof v === 'number' && !Number.isInteger(v)) report(node, 'invalid-type', 'error', m.expected(`${typeLabel(type)} (an integer or a string)`, describe(node)));
       else if (typeof v !== 'string' && typeof v !== 'number') report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
       return;
   }
