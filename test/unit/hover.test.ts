@@ -147,6 +147,14 @@ describe('hover on fields', () => {
     const d = doc(text);
     assert.equal(d.getText(h.range!), 'restartPolicy');
   });
+  it('says nothing on a key an unclosed quote swallowed, and still hovers the value where it starts', () => {
+    const broken = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "a\nspec:\n  host|PID: true\n  containers: []\n';
+    assert.equal(hoverAt(broken, 'en'), null);
+    assert.match(hoverAt(broken.replace('host|PID', 'hostPID').replace('name: "a', 'na|me: "a'), 'en') ?? '', /Pod\.metadata\.name/);
+    // A valid scalar over lines is hovered on any of its lines.
+    const folded = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    note: first line\n      sec|ond line\nspec:\n  containers: []\n';
+    assert.match(hoverAt(folded, 'en') ?? '', /`note` is an entry of the map `annotations`|Value/);
+  });
   it('says nothing for unknown fields and for structural positions', () => {
     assert.equal(hoverAt(pod.replace('restartPolicy', 'restartPolicyy').replace('restartPolicyy', 'restart|Policyy')), null);
     assert.equal(hoverAt(pod.replace('kind: Pod', 'kind: Pod\n|')), null);

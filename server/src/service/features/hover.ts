@@ -38,6 +38,14 @@ export function doHover(
   if (resources.length === 0) return null;
   const loc = locate(doc, offset);
   if (loc.on !== 'key' && loc.on !== 'value') return null;
+  // In a document the parser could not read, a value that runs over lines (an unclosed quote) has swallowed
+  // the keys below it: hovering one of them would name the wrong field. Nothing rather than something wrong.
+  if (loc.on === 'value' && loc.scalar?.type !== 'BLOCK_LITERAL' && loc.scalar?.type !== 'BLOCK_FOLDED' && loc.range && doc.chunk.yaml.errors.length > 0) {
+    const text = doc.chunk.text;
+    const rel = offset - doc.start;
+    const from = loc.range[0] - doc.start;
+    if (text.lastIndexOf('\n', rel - 1) >= from) return null;
+  }
   const hit = resourceAt(resources, loc.path);
   if (!hit || hit.rest.length === 0) return null;
   const resolved = resolvePath(schema, hit.resource.kind, hit.rest);
