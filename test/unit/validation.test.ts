@@ -92,6 +92,11 @@ describe('schema diagnostics', () => {
     const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  selector: {matchLabels: {a: b}}\n  strategy:\n    rollingUpdate:\n      maxSurge: 1.5\n      maxUnavailable: 25%\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers:\n      - name: a\n        image: nginx:1.27\n';
     assert.deepEqual(findings(text, 'invalid-type'), ['9:17 invalid-type']);
     assert.match(messageOf('invalid-type', text), /Expected <IntOrString> \(an integer or a string\), got number 1.5/);
+    // Where upstream says the string is a percentage, it is nothing else; a port's string is a name (invalid-port-name).
+    const words = text.replace('maxSurge: 1.5', 'maxSurge: one').replace('maxUnavailable: 25%', 'maxUnavailable: "25 %"');
+    assert.deepEqual(findings(words, 'invalid-type'), ['9:17 invalid-type', '10:23 invalid-type']);
+    assert.match(messageOf('invalid-type', words), /"one" is neither a number nor a percentage such as "25%"/);
+    assert.deepEqual(findings(text.replace('maxSurge: 1.5', 'maxSurge: 100%'), 'invalid-type'), []);
   });
   it('accepts IntOrString in both forms', () => {
     assert.deepEqual(findings(pod.replace('port: http', 'port: 8080'), 'invalid-type').length, 3);

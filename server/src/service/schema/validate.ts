@@ -86,7 +86,7 @@ export function validateSchema(schema: Schema, resource: Resource, locale: Local
       case 'any':
         break;
       default:
-        checkScalar(node, type, report, m);
+        checkScalar(node, type, report, m, def);
     }
   }
   return out;
@@ -101,6 +101,7 @@ function checkScalar(
   type: TypeRef,
   report: (node: Node, code: string, severity: Finding['severity'], message: string) => void,
   m: ReturnType<typeof schemaMessages>,
+  def?: FieldDef,
 ): void {
   if (!isScalar(node)) {
     report(node as Node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
@@ -140,6 +141,8 @@ function checkScalar(
       // The number form is a 32-bit integer: 1.5 does not decode, and kubectl stops there.
       else if (typeof v === 'number' && !Number.isInteger(v)) report(node, 'invalid-type', 'error', m.expected(`${typeLabel(type)} (an integer or a string)`, describe(node)));
       else if (typeof v !== 'string' && typeof v !== 'number') report(node, 'invalid-type', 'error', m.expected(typeLabel(type), describe(node)));
+      // A field whose string form is a percentage (maxSurge, maxUnavailable: upstream says so) takes nothing else.
+      else if (typeof v === 'string' && /percent/i.test(def?.d ?? '') && !/^\d+%$/.test(v)) report(node, 'invalid-type', 'error', m.notPercent(v));
       return;
   }
 }

@@ -19,6 +19,7 @@ const en = {
     `kubectl reads ${v} as ${truth} (YAML 1.1), but kustomize, yq and other YAML 1.2 tools read the string "${v}", which the API server rejects for a boolean. Write ${truth}.`,
   numberInIntOrString: (v: string) =>
     `"${v}" is a string here, and a string must be a port name (with a letter) or a percentage ("25%"): the API server rejects the object. Write ${v} without quotes.`,
+  notPercent: (v: string) => `"${v}" is neither a number nor a percentage such as "25%": the API server rejects the object.`,
   badQuantity: (v: string) => `"${v}" is not a Kubernetes quantity: use a number with a suffix such as 500m, 128Mi, 1Gi or 2 (suffixes are case-sensitive; "mb" is not one).`,
   notInEnum: (v: string, allowed: readonly string[]) => `"${v}" is not an allowed value; use one of: ${allowed.join(', ')}.`,
 };
@@ -35,6 +36,7 @@ const zhCn: typeof en = {
   yaml11InBoolean: (v, truth) =>
     `kubectl 会把 ${v} 读成 ${truth}（YAML 1.1），但 kustomize、yq 等 YAML 1.2 工具读到的是字符串 "${v}"，API server 会因为布尔字段收到字符串而拒绝。请写成 ${truth}。`,
   numberInIntOrString: (v) => `"${v}" 在这里是字符串，而字符串必须是端口名（含字母）或百分比（"25%"）：API server 会拒绝这个对象。请去掉引号写成 ${v}。`,
+  notPercent: (v) => `"${v}" 既不是数字也不是 "25%" 这样的百分比：API server 会拒绝这个对象。`,
   badQuantity: (v) => `"${v}" 不是合法的 Kubernetes 数量：请用数字加后缀，例如 500m、128Mi、1Gi 或 2（后缀区分大小写，"mb" 不是合法后缀）。`,
   notInEnum: (v, allowed) => `"${v}" 不是允许的取值；可选：${allowed.join(', ')}。`,
 };
