@@ -95,6 +95,19 @@ describe('key completion', () => {
     assert.ok(meta.includes('name') && meta.includes('labels') && meta.includes('annotations'));
     for (const ro of ['uid', 'creationTimestamp', 'resourceVersion', 'generation', 'deletionTimestamp', 'selfLink']) assert.ok(!meta.includes(ro), ro);
   });
+  it('completes keys inside a flow map, as key: in its style, minus those present', () => {
+    const src = pod('spec:\n  securityContext: {runAsUser: 1, runAs|}\n  containers: []\n');
+    const names = labels(src);
+    assert.ok(names.includes('runAsNonRoot') && names.includes('fsGroup'));
+    assert.ok(!names.includes('runAsUser'), 'present key offered again');
+    assert.equal(accept(src, 'runAsNonRoot'), pod('spec:\n  securityContext: {runAsUser: 1, runAsNonRoot: }\n  containers: []\n'));
+    assert.ok(labels(pod('spec:\n  securityContext: {|}\n  containers: []\n')).includes('seccompProfile'));
+    const item = labels(pod('spec:\n  containers:\n  - {name: a, image: b, |}\n'));
+    assert.ok(item.includes('ports') && !item.includes('name') && !item.includes('image'));
+    // Not after a key's colon, nor in a flow sequence of scalars.
+    assert.deepEqual(labels(pod('spec:\n  securityContext: {runAsUser: |}\n  containers: []\n')), []);
+    assert.deepEqual(labels(pod('spec:\n  containers:\n  - name: a\n    image: b\n    args: [a, |]\n')), []);
+  });
   it('follows the document: its indentation step, its line breaks, and nothing after a tab', () => {
     const four = 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\nspec:\n    |\n';
     assert.equal(accept(four, 'securityContext'), 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\nspec:\n    securityContext:\n        \n');

@@ -17,6 +17,7 @@ import type { FieldDef, KindDef, Schema, TypeRef } from '../schema/model';
 import { resolvePath, typeLabel } from '../schema/resolve';
 import { contextSnippets, skeletonItems } from './completionSnippets';
 import { fieldMarkdown } from './hover';
+import { flowKeyItems } from './completionFlow';
 import { knownKeys, knownValues } from './wellKnown';
 import { layoutOf } from './layout';
 import { referenceValues } from './completionValues';
@@ -53,7 +54,8 @@ export function doComplete(schema: Schema, file: ParsedFile, document: TextDocum
   if (isEmptyDocument(text)) return options.snippets === false ? EMPTY : { isIncomplete: false, items: skeletonItems(schema, document, doc.start + lineStartOf(text, rel), offset, layoutOf(doc)) };
   if (inBlockScalar(doc, offset)) return EMPTY;
   const ctx = cursorContext(text, rel);
-  if (!ctx) return EMPTY;
+  // Inside a flow map (`securityContext: {|}`) the line analysis gives up; the syntax tree knows the path.
+  if (!ctx) return { isIncomplete: false, items: flowKeyItems(schema, doc, document, offset) ?? [] };
   const target = targetOf(schema, doc, ctx);
   if (!target) return ctx.path.length === 0 ? topLevelWithoutKind(schema, doc, document, ctx) : EMPTY;
   const items = ctx.on === 'key' ? keyItems(schema, doc, document, ctx, target, options) : valueItems(schema, doc, document, ctx, target, options);

@@ -1,0 +1,66 @@
+import { isMap, isPair, isSeq, type YAMLMap } from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItem, CompletionItemKind, TextEdit } from 'vscode-languageserver-types';
+import type { YamlDocument } from '../parse/documents';
+import { keyText, locate, type Path } from '../parse/path';
+import { resourceAt, resourcesOf } from '../resources';
+import type { Schema } from '../schema/model';
+import { resolvePath, typeLabel } from '../schema/resolve';
+
+const WORD = /[\w.-]/;
+
+/**
+ * Keys inside a flow map (`securityContext: {|}`, `{runAsUser: 1, |}`): the
+ * line-based analysis stops at a `{`, so the path comes from the syntax tree.
+ * A key is inserted as `key: `, in the flow style around it. Undefined when
+ * the cursor is not where a flow map's key goes.
+ */
+export function flowKeyItems(schema: Schema, doc: YamlDocument, document: TextDocument, offset: number): CompletionItem[] | undefined {
+  const text = doc.chunk.text;
+  const rel = offset - doc.start;
+  let start = rel;
+  while (start > 0 && WORD.test(text[start - 1])) start--;
+  let before = start - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t' || text[before] === '\n' || text[before] === '\r')) before--;
+  if (text[before] !== '{' && text[before] !== ',') return undefined;
+  const loc = locate(doc, offset);
+  // A half-typed key parses as a key of the map; an empty place, as the map itself.
+  const mapPath: Path = loc.on === 'key' ? loc.path.slice(0, -1) : loc.on === 'none' ? loc.path : [];
+  if (loc.on !== 'key' && loc.on !== 'none') return undefined;
+  const hit = resourceAt(resourcesOf(doc, schema), mapPath);
+  if (!hit) return undefined;
+  const map = nodeAt(hit.resource.node, hit.rest);
+  if (!isMap(map) || !map.flow) return undefined;
+  const resolved = resolvePath(schema, hit.resource.kind, hit.rest);
+  const type = resolved?.type;
+  if (type?.k !== 'object') return undefined;
+  const typeDef = schema.type(type.ref);
+  if (!typeDef) return undefined;
+  const present = new Set(map.items.filter(isPair).map((p) => keyText(p)).filter((k): k is string => k !== undefined));
+  const typed = text.slice(start, rel);
+  const range = { start: document.positionAt(doc.start + start), end: document.positionAt(doc.start + rel) };
+  const items: CompletionItem[] = [];
+  for (const [name, def] of Object.entries(typeDef.fields)) {
+    if (name !== typed && present.has(name)) continue;
+    if (!hit.resource.live && (name === 'status' || typeDef.status || def.ro)) continue;
+    items.push({
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: `${typeLabel(def.t)}${def.req ? ' · required' : ''}`,
+      sortText: `${def.req ? '0' : def.dep ? '2' : '1'}${name}`,
+      textEdit: TextEdit.replace(range, `${name}: `),
+    });
+  }
+  return items;
+}
+
+/** The node at a path inside a resource, following map keys and sequence indices. */
+function nodeAt(root: YAMLMap, path: Path): unknown {
+  let node: unknown = root;
+  for (const seg of path) {
+    if (typeof seg === 'number') node = isSeq(node) ? node.items[seg] : undefined;
+    else node = isMap(node) ? node.items.find((p) => isPair(p) && keyText(p) === seg)?.value : undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
