@@ -1,8 +1,8 @@
-import { isMap, isPair, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isPair } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItem, CompletionItemKind, TextEdit } from 'vscode-languageserver-types';
 import type { YamlDocument } from '../parse/documents';
-import { keyText, locate, type Path } from '../parse/path';
+import { keyText, locate, nodeAtPath, type Path } from '../parse/path';
 import { resourceAt, resourcesOf } from '../resources';
 import type { Schema } from '../schema/model';
 import { resolvePath, typeLabel } from '../schema/resolve';
@@ -29,7 +29,7 @@ export function flowKeyItems(schema: Schema, doc: YamlDocument, document: TextDo
   if (loc.on !== 'key' && loc.on !== 'none') return undefined;
   const hit = resourceAt(resourcesOf(doc, schema), mapPath);
   if (!hit) return undefined;
-  const map = nodeAt(hit.resource.node, hit.rest);
+  const map = nodeAtPath(hit.resource.node, hit.rest);
   if (!isMap(map) || !map.flow) return undefined;
   const resolved = resolvePath(schema, hit.resource.kind, hit.rest);
   const type = resolved?.type;
@@ -52,15 +52,4 @@ export function flowKeyItems(schema: Schema, doc: YamlDocument, document: TextDo
     });
   }
   return items;
-}
-
-/** The node at a path inside a resource, following map keys and sequence indices. */
-function nodeAt(root: YAMLMap, path: Path): unknown {
-  let node: unknown = root;
-  for (const seg of path) {
-    if (typeof seg === 'number') node = isSeq(node) ? node.items[seg] : undefined;
-    else node = isMap(node) ? node.items.find((p) => isPair(p) && keyText(p) === seg)?.value : undefined;
-    if (node === undefined) return undefined;
-  }
-  return node;
 }

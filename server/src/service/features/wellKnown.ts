@@ -1,7 +1,7 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Locale } from '../l10n';
-import type { Path } from '../parse/path';
+import { nodeAtPath, type Path } from '../parse/path';
 import type { Resource } from '../resources';
 import type { Resolved } from '../schema/resolve';
 import { child } from '../rules/yamlAccess';
@@ -146,12 +146,7 @@ function item(x: Known, insert: string, range: Range, kind: CompletionItemKind, 
 function podLabels(resource: Resource, path: Path): string[] {
   const at = path.findIndex((s, i) => typeof s === 'string' && /^((init|ephemeral)?[cC]ontainers|volumes)$/.test(s) && path[i - 1] === 'spec');
   if (at < 1) return [];
-  let node: unknown = resource.node;
-  for (const seg of path.slice(0, at - 1)) {
-    node = typeof seg === 'string' ? child(node, seg) : isSeq(node) ? node.items[seg] : undefined;
-    if (node === undefined) return [];
-  }
-  const labels = child(child(node, 'metadata'), 'labels');
+  const labels = child(child(nodeAtPath(resource.node, path.slice(0, at - 1)), 'metadata'), 'labels');
   if (!isMap(labels)) return [];
   return labels.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')).filter((key) => key !== '' && !/['\\]/.test(key));
 }

@@ -43,6 +43,16 @@ export function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return found;
 }
 
+/** The node at a key path below `root` (map keys and sequence indices), or undefined where the path leaves the tree. */
+export function nodeAtPath(root: unknown, path: Path): unknown {
+  let node = root;
+  for (const seg of path) {
+    node = typeof seg === 'number' ? (isSeq(node) ? node.items[seg] : undefined) : isMap(node) ? pairOf(node, seg)?.value : undefined;
+    if (node === undefined || node === null) return undefined;
+  }
+  return node;
+}
+
 /** The scalar string value of a key in a map node, if it is a plain scalar. */
 export function scalarOf(node: unknown, key: string): string | undefined {
   if (!isMap(node)) return undefined;
