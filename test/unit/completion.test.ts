@@ -222,12 +222,15 @@ describe('well-known keys and values', () => {
     assert.equal(key.insertTextFormat, 2);
     assert.equal((key.textEdit as TextEdit).newText, "metadata.labels['${1:key}']");
     assert.match(items.find((i) => i.label === 'spec.nodeName')!.detail!, /node/);
+    // The paths come from the rule's sets (downward-api-field): each has a meaning written for it.
+    for (const i of items) assert.notEqual(i.detail, i.label, i.label);
   });
   it('offers the downward API fields a volume can read, and container resources for resourceFieldRef', () => {
     const volume = pod('spec:\n  volumes:\n  - name: info\n    downwardAPI:\n      items:\n      - path: labels\n        fieldRef:\n          fieldPath: |\n');
     const names = labels(volume);
     assert.ok(names.includes('metadata.labels') && names.includes('metadata.name'));
     assert.ok(!names.includes('spec.nodeName') && !names.includes('status.podIP'), names.join(','));
+    for (const i of complete(volume)) assert.notEqual(i.detail, i.label, i.label);
     const res = labels(container('    env:\n    - name: MEM\n      valueFrom:\n        resourceFieldRef:\n          resource: |\n'));
     for (const n of ['limits.cpu', 'requests.memory', 'limits.ephemeral-storage']) assert.ok(res.includes(n), n);
   });

@@ -4,6 +4,7 @@ import type { Locale } from '../l10n';
 import { nodeAtPath, type Path } from '../parse/path';
 import type { Resource } from '../resources';
 import type { Resolved } from '../schema/resolve';
+import { ENV_FIELDS, VOLUME_FIELDS } from '../rules/downward-api-field';
 import { child } from '../rules/yamlAccess';
 
 /**
@@ -48,30 +49,33 @@ const LABEL_VALUES: Record<string, readonly Known[]> = {
   'kubernetes.io/arch': [k('amd64', 'x86-64', 'x86-64'), k('arm64', '64-bit ARM', '64 位 ARM'), k('ppc64le', 'POWER, little-endian', 'POWER（小端）'), k('s390x', 'IBM Z', 'IBM Z')],
 };
 
-/** fieldRef paths both an environment variable and a downwardAPI volume can read. */
-const FIELDS_BOTH: readonly Known[] = [
-  k('metadata.name', "The Pod's name", 'Pod 的名字'),
-  k('metadata.namespace', "The Pod's namespace", 'Pod 的命名空间'),
-  k('metadata.uid', "The Pod's unique ID", 'Pod 的唯一 ID'),
+/** What each fieldRef path reads. Which paths each form may read is the rule's (downward-api-field.ts). */
+const FIELD_MEANINGS: Readonly<Record<string, readonly [en: string, zh: string]>> = {
+  'metadata.name': ["The Pod's name", 'Pod 的名字'],
+  'metadata.namespace': ["The Pod's namespace", 'Pod 的命名空间'],
+  'metadata.uid': ["The Pod's unique ID", 'Pod 的唯一 ID'],
+  'metadata.labels': ['All the Pod\'s labels, one key="value" per line', 'Pod 的全部标签，每行一个 key="value"'],
+  'metadata.annotations': ['All the Pod\'s annotations, one key="value" per line', 'Pod 的全部注解，每行一个 key="value"'],
+  'spec.nodeName': ['The node the Pod runs on', 'Pod 所在节点的名字'],
+  'spec.serviceAccountName': ["The Pod's service account", 'Pod 的服务账号'],
+  'status.podIP': ["The Pod's primary IP address", 'Pod 的主 IP 地址'],
+  'status.podIPs': ["The Pod's IP addresses (dual stack), the primary first", 'Pod 的全部 IP 地址（双栈），主地址在前'],
+  'status.hostIP': ["The primary IP address of the Pod's node", 'Pod 所在节点的主 IP 地址'],
+  'status.hostIPs': ["The IP addresses of the Pod's node (dual stack)", 'Pod 所在节点的全部 IP 地址（双栈）'],
+};
+
+/** One label's or annotation's value: both forms read it. */
+const SUBSCRIPTS: readonly Known[] = [
   k("metadata.labels['<KEY>']", "The value of one of the Pod's labels", 'Pod 某个标签的值', "metadata.labels['${1:key}']"),
   k("metadata.annotations['<KEY>']", "The value of one of the Pod's annotations", 'Pod 某个注解的值', "metadata.annotations['${1:key}']"),
 ];
 
-/** fieldRef paths only an environment variable can read. */
-const FIELDS_ENV: readonly Known[] = [
-  k('spec.nodeName', 'The node the Pod runs on', 'Pod 所在节点的名字'),
-  k('spec.serviceAccountName', "The Pod's service account", 'Pod 的服务账号'),
-  k('status.podIP', "The Pod's primary IP address", 'Pod 的主 IP 地址'),
-  k('status.podIPs', "The Pod's IP addresses (dual stack), the primary first", 'Pod 的全部 IP 地址（双栈），主地址在前'),
-  k('status.hostIP', "The primary IP address of the Pod's node", 'Pod 所在节点的主 IP 地址'),
-  k('status.hostIPs', "The IP addresses of the Pod's node (dual stack)", 'Pod 所在节点的全部 IP 地址（双栈）'),
+const fieldsOf = (paths: ReadonlySet<string>): readonly Known[] => [
+  ...[...paths].map((p) => k(p, FIELD_MEANINGS[p]?.[0] ?? p, FIELD_MEANINGS[p]?.[1] ?? p)),
+  ...SUBSCRIPTS,
 ];
-
-/** fieldRef paths only a downwardAPI volume can read: one `key="value"` line per label or annotation. */
-const FIELDS_VOLUME: readonly Known[] = [
-  k('metadata.labels', 'All the Pod\'s labels, one key="value" per line', 'Pod 的全部标签，每行一个 key="value"'),
-  k('metadata.annotations', 'All the Pod\'s annotations, one key="value" per line', 'Pod 的全部注解，每行一个 key="value"'),
-];
+const FIELDS_FOR_ENV = fieldsOf(ENV_FIELDS);
+const FIELDS_FOR_VOLUME = fieldsOf(VOLUME_FIELDS);
 
 const CONTAINER_RESOURCES: readonly Known[] = ['cpu', 'memory', 'ephemeral-storage', 'hugepages-2Mi', 'hugepages-1Gi'].flatMap((r) => [
   k(`limits.${r}`, `The container's ${r} limit (without one: what the node can allocate, for cpu and memory)`, `容器的 ${r} 上限（未设置时，cpu 和 memory 取节点可分配的量）`),
@@ -92,7 +96,7 @@ function keyTable(resolved: Resolved): readonly Known[] {
 function valueTable(resolved: Resolved, path: Path): readonly Known[] {
   const key = path[path.length - 1];
   const owner = resolved.field?.owner;
-  if (key === 'fieldPath' && owner === 'ObjectFieldSelector') return path.includes('downwardAPI') ? [...FIELDS_BOTH, ...FIELDS_VOLUME] : [...FIELDS_BOTH, ...FIELDS_ENV];
+  if (key === 'fieldPath' && owner === 'ObjectFieldSelector') return path.includes('downwardAPI') ? FIELDS_FOR_VOLUME : FIELDS_FOR_ENV;
   if (key === 'resource' && owner === 'ResourceFieldSelector') return CONTAINER_RESOURCES;
   if (key === 'topologyKey') return NODE_LABELS.filter((x) => x.text.includes('hostname') || x.text.startsWith('topology.'));
   if (typeof key === 'string' && resolved.mapKey !== undefined && resolved.field?.name === 'nodeSelector') return LABEL_VALUES[key] ?? [];

@@ -10,8 +10,8 @@ import { child, mapsIn, scalarValue } from './yamlAccess';
  * variable and a downwardAPI volume file read different sets of Pod fields.
  */
 const BOTH = ['metadata.name', 'metadata.namespace', 'metadata.uid'];
-const ENV_FIELDS = new Set([...BOTH, 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs']);
-const VOLUME_FIELDS = new Set([...BOTH, 'metadata.labels', 'metadata.annotations']);
+export const ENV_FIELDS: ReadonlySet<string> = new Set([...BOTH, 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs']);
+export const VOLUME_FIELDS: ReadonlySet<string> = new Set([...BOTH, 'metadata.labels', 'metadata.annotations']);
 /** Fields the downward API knows but neither form may read (the API server's conversion accepts them). */
 const KNOWN_ELSEWHERE = new Set(['spec.restartPolicy', 'spec.schedulerName', 'status.phase']);
 const RESOURCES = new Set(['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage']);
