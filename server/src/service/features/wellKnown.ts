@@ -4,7 +4,7 @@ import type { Locale } from '../l10n';
 import { nodeAtPath, type Path } from '../parse/path';
 import type { Resource } from '../resources';
 import type { Resolved } from '../schema/resolve';
-import { ENV_FIELDS, VOLUME_FIELDS } from '../rules/downward-api-field';
+import { ENV_FIELDS, RESOURCES as READABLE_RESOURCES, VOLUME_FIELDS } from '../rules/downward-api-field';
 import { child } from '../rules/yamlAccess';
 
 /**
@@ -77,7 +77,8 @@ const fieldsOf = (paths: ReadonlySet<string>): readonly Known[] => [
 const FIELDS_FOR_ENV = fieldsOf(ENV_FIELDS);
 const FIELDS_FOR_VOLUME = fieldsOf(VOLUME_FIELDS);
 
-const CONTAINER_RESOURCES: readonly Known[] = ['cpu', 'memory', 'ephemeral-storage', 'hugepages-2Mi', 'hugepages-1Gi'].flatMap((r) => [
+/** The resources the rule accepts (downward-api-field.ts), and huge pages of the two common sizes. */
+const CONTAINER_RESOURCES: readonly Known[] = [...new Set([...READABLE_RESOURCES].map((p) => p.slice(p.indexOf('.') + 1))), 'hugepages-2Mi', 'hugepages-1Gi'].flatMap((r) => [
   k(`limits.${r}`, `The container's ${r} limit (without one: what the node can allocate, for cpu and memory)`, `容器的 ${r} 上限（未设置时，cpu 和 memory 取节点可分配的量）`),
   k(`requests.${r}`, `The container's ${r} request`, `容器的 ${r} 请求`),
 ]);

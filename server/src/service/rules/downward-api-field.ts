@@ -14,7 +14,8 @@ export const ENV_FIELDS: ReadonlySet<string> = new Set([...BOTH, 'spec.nodeName'
 export const VOLUME_FIELDS: ReadonlySet<string> = new Set([...BOTH, 'metadata.labels', 'metadata.annotations']);
 /** Fields the downward API knows but neither form may read (the API server's conversion accepts them). */
 const KNOWN_ELSEWHERE = new Set(['spec.restartPolicy', 'spec.schedulerName', 'status.phase']);
-const RESOURCES = new Set(['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage']);
+/** The container resources resourceFieldRef reads; limits.hugepages-<size> and requests.hugepages-<size> too. */
+export const RESOURCES: ReadonlySet<string> = new Set(['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage']);
 const SUBSCRIPTED = /^([^[]*)\['(.*)'\]$/;
 
 type Where = 'env' | 'volume';
