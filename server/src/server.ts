@@ -46,7 +46,7 @@ const CODE_CACHE_AFTER_MS = 5000;
 
 export function startServer(connection: Connection, loadSchema: () => SchemaData, codeCache: CodeCacheSlot = {}): void {
   let loaded: LanguageService | undefined;
-  const service = (): LanguageService => (loaded ??= engine().getLanguageService(loadSchema()));
+  const service = (): LanguageService => (loaded ??= engine().getLanguageService(loadSchema(), { shareDocuments: true }));
   // Open documents are kept split at `---` (ChunkedDocument): an edit rebuilds one document's text, not the file's.
   const documents = new TextDocuments<ChunkedDocument>(ChunkedDocument);
   const parsed = new Map<string, { version: number; file: ParsedFile }>();

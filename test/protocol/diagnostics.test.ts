@@ -130,6 +130,38 @@ describe('diagnostics over stdio', { skip: existsSync(SERVER) ? false : 'dist/se
     }
   });
 
+  it('keeps two files with the same documents apart (a diff view’s two sides): an edit in one leaves the other’s report', async () => {
+    const client = new LspClient();
+    type Report = { kind: string; resultId?: string; items?: { code: string; range: { start: { line: number } } }[] };
+    const pull = (uri: string, previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    const text = [0, 1, 2].map((i) => POD.replace('name: p', `name: p${i}`)).join('---\n');
+    const [left, right] = ['file:///work/pods.yaml', 'git:/work/pods.yaml?%7B%22ref%22%3A%22HEAD%22%7D'];
+    try {
+      await client.initialize('en', { textDocument: { diagnostic: {} } });
+      client.open(left, text);
+      const before = await pull(left);
+      client.open(right, text);
+      const other = await pull(right);
+      assert.deepEqual(other.items, before.items);
+      assert.deepEqual(
+        before.items!.filter((d) => d.code === 'unknown-field').map((d) => d.range.start.line),
+        [5, 15, 25],
+      );
+      // The left side fixes the middle Pod's key.
+      client.change(left, 2, [{ range: { start: { line: 15, character: 2 }, end: { line: 15, character: 9 } }, text: 'hostPID' }]);
+      const edited = await pull(left, before.resultId);
+      assert.deepEqual(
+        edited.items!.filter((d) => d.code === 'unknown-field').map((d) => d.range.start.line),
+        [5, 25],
+      );
+      assert.equal((await pull(right, other.resultId)).kind, 'unchanged');
+      assert.deepEqual((await pull(right)).items, before.items);
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.proc.kill();
+    }
+  });
+
   it('applies rule levels from settings and from .podsense.yaml, settings winning', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'podsense-'));
     try {

@@ -14,7 +14,11 @@ interface Pending {
  */
 export class LspClient {
   readonly proc: ChildProcess;
-  private buffer = Buffer.alloc(0);
+  /** Bytes received and not yet dispatched, joined only once a whole message is there. */
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  /** The bytes the message being received needs in all (0: its header is not complete yet). */
+  private need = 0;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners: ((msg: Record<string, unknown>) => void)[] = [];
@@ -31,18 +35,32 @@ export class LspClient {
     this.proc.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
 
+  /**
+   * Linear in what arrives: a report of a hundred megabytes (a 10 MB file's
+   * diagnostics) comes in thousands of pipe chunks, and joining them all on
+   * each one would take minutes.
+   */
   private onData(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    if (this.buffered < this.need) return;
+    let buffer = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
+    this.need = 0;
     for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const header = this.buffer.subarray(0, headerEnd).toString('ascii');
+      const headerEnd = buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) break;
+      const header = buffer.subarray(0, headerEnd).toString('ascii');
       const length = Number(/Content-Length: (\d+)/i.exec(header)?.[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
-      const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
-      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      if (buffer.length < headerEnd + 4 + length) {
+        this.need = headerEnd + 4 + length;
+        break;
+      }
+      const body = buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
+      buffer = buffer.subarray(headerEnd + 4 + length);
       this.dispatch(JSON.parse(body));
     }
+    this.chunks = buffer.length > 0 ? [buffer] : [];
+    this.buffered = buffer.length;
   }
 
   private dispatch(msg: Record<string, unknown>): void {

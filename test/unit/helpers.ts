@@ -12,6 +12,14 @@ export function service(): LanguageService {
   return cached;
 }
 
+let sharing: LanguageService | undefined;
+
+/** A second service as the server makes it: files share their `---` documents by text (ChunkPool). */
+export function sharingService(): LanguageService {
+  sharing ??= getLanguageService(loadSchemaData(join(__dirname, '..', '..', 'server', 'generated')), { shareDocuments: true });
+  return sharing;
+}
+
 /** Splits YAML with one `|` cursor marker into text and offset. */
 export function cursor(src: string): { text: string; offset: number } {
   const offset = src.indexOf('|');

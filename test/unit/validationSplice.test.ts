@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import type { ParsedFile, ValidationOptions } from '../../server/src/service';
 import { FileDiagnostics } from '../../server/src/service/features/validation';
-import { doc, service } from './helpers';
+import type { LanguageService } from '../../server/src/service';
+import { doc, service, sharingService } from './helpers';
 
 const POD = [
   'apiVersion: v1',
@@ -104,58 +105,74 @@ const textOf = (documents: readonly (readonly string[])[]) => documents.map((lin
 
 /** What the file's diagnostics are from scratch: a fresh parse (no chunk shared with the splice) and doValidation. */
 function fromScratch(text: string, options: ValidationOptions): string {
-  const ls = service();
+  const ls = service(); // unshared
   return JSON.stringify(ls.doValidation(ls.parse(text), doc(text), options));
+}
+
+/**
+ * The property, for a service: after random edits, each version validated
+ * against the previous one's diagnostics must give what a fresh, unshared
+ * parse and doValidation give. With `sharing`, documents of equal text are one
+ * chunk (the server's ChunkPool), and these files repeat documents often.
+ */
+function spliceProperty(ls: LanguageService, sharing: boolean, seed: number): void {
+  const start = fc.array(fc.nat(DOCUMENTS.length - 1), { minLength: 1, maxLength: 6 });
+  const step = fc.record({ edit, slice: fc.nat(3), reparse: fc.nat(7) });
+  fc.assert(
+    fc.property(start, fc.array(step, { minLength: 1, maxLength: 8 }), (initial, steps) => {
+      const documents = initial.map((i) => [...DOCUMENTS[i]]);
+      let options: ValidationOptions = { locale: 'en' };
+      let file: ParsedFile = ls.parse(textOf(documents));
+      let previous: FileDiagnostics = ls.validateFile(file, options).advance()!;
+      let previousItems = JSON.stringify(previous.items());
+      let older: { diagnostics: FileDiagnostics; items: string } | undefined;
+      assert.equal(previousItems, fromScratch(textOf(documents), options));
+      for (const { edit: e, slice, reparse } of steps) {
+        const optionsBefore = options;
+        if (e.kind === 'levels') options = { locale: 'en', rules: LEVELS[e.which] };
+        else apply(documents, e);
+        const text = textOf(documents);
+        const before = new Set(file.documents.map((d) => d.chunk));
+        // Mostly parsed against the previous version (unchanged documents keep their chunk), sometimes afresh.
+        file = reparse === 0 ? ls.parse(text) : ls.parse(text, file);
+        const validation = ls.validateFile(file, options, previous);
+        let diagnostics: FileDiagnostics | undefined;
+        // slice 0: one document per call, as when each document takes a whole time slice.
+        while (!(diagnostics = validation.advance(() => slice !== 0)));
+        const items = JSON.stringify(diagnostics.items());
+        const note = `after ${JSON.stringify(e)}:\n${text}`;
+        assert.equal(items, fromScratch(text, options), note);
+        assert.equal(diagnostics.count, diagnostics.items().length, note);
+        // Equal reports, compared against the version it was made from, an older one, and one made afresh.
+        assert.equal(previous.sameAs(diagnostics), items === previousItems, note);
+        assert.equal(unspliced(previous).sameAs(unspliced(diagnostics)), items === previousItems, note);
+        if (older) assert.equal(older.diagnostics.sameAs(diagnostics), items === older.items, note);
+        // Made by the unshared service: with the sharing one, a fresh parse would be the same chunks and pieces.
+        const fresh = service().validateFile(service().parse(text), options).advance()!;
+        assert.ok(fresh.sameAs(diagnostics) && diagnostics.sameAs(fresh), note);
+        // With sharing, a document that moved to where another was may be one the pool already had:
+        // derived again by position, from its chunk's cache.
+        if (options === optionsBefore && !sharing) {
+          // Only the documents with a new chunk are derived, and the one after them if the run of templated documents changed.
+          const changed = file.documents.filter((d) => !before.has(d.chunk)).length;
+          assert.ok(validation.derived <= changed + 1, `${validation.derived} derived for ${changed} changed ${note}`);
+        }
+        older = { diagnostics: previous, items: previousItems };
+        previous = diagnostics;
+        previousItems = items;
+      }
+    }),
+    { seed: Number(process.env.SPLICE_SEED ?? seed), numRuns: Number(process.env.SPLICE_RUNS ?? 120) },
+  );
 }
 
 describe('FileValidation splices diagnostics from the previous version', () => {
   it('to the list doValidation computes from scratch, after random edits, validated in slices or at once', () => {
-    const ls = service();
-    const start = fc.array(fc.nat(DOCUMENTS.length - 1), { minLength: 1, maxLength: 6 });
-    const step = fc.record({ edit, slice: fc.nat(3), reparse: fc.nat(7) });
-    fc.assert(
-      fc.property(start, fc.array(step, { minLength: 1, maxLength: 8 }), (initial, steps) => {
-        const documents = initial.map((i) => [...DOCUMENTS[i]]);
-        let options: ValidationOptions = { locale: 'en' };
-        let file: ParsedFile = ls.parse(textOf(documents));
-        let previous: FileDiagnostics = ls.validateFile(file, options).advance()!;
-        let previousItems = JSON.stringify(previous.items());
-        let older: { diagnostics: FileDiagnostics; items: string } | undefined;
-        assert.equal(previousItems, fromScratch(textOf(documents), options));
-        for (const { edit: e, slice, reparse } of steps) {
-          const optionsBefore = options;
-          if (e.kind === 'levels') options = { locale: 'en', rules: LEVELS[e.which] };
-          else apply(documents, e);
-          const text = textOf(documents);
-          const before = new Set(file.documents.map((d) => d.chunk));
-          // Mostly parsed against the previous version (unchanged documents keep their chunk), sometimes afresh.
-          file = reparse === 0 ? ls.parse(text) : ls.parse(text, file);
-          const validation = ls.validateFile(file, options, previous);
-          let diagnostics: FileDiagnostics | undefined;
-          // slice 0: one document per call, as when each document takes a whole time slice.
-          while (!(diagnostics = validation.advance(() => slice !== 0)));
-          const items = JSON.stringify(diagnostics.items());
-          const note = `after ${JSON.stringify(e)}:\n${text}`;
-          assert.equal(items, fromScratch(text, options), note);
-          assert.equal(diagnostics.count, diagnostics.items().length, note);
-          // Equal reports, compared against the version it was made from, an older one, and one made afresh.
-          assert.equal(previous.sameAs(diagnostics), items === previousItems, note);
-          assert.equal(unspliced(previous).sameAs(unspliced(diagnostics)), items === previousItems, note);
-          if (older) assert.equal(older.diagnostics.sameAs(diagnostics), items === older.items, note);
-          const fresh = ls.validateFile(ls.parse(text), options).advance()!;
-          assert.ok(fresh.sameAs(diagnostics) && diagnostics.sameAs(fresh), note);
-          if (options === optionsBefore) {
-            // Only the documents with a new chunk are derived, and the one after them if the run of templated documents changed.
-            const changed = file.documents.filter((d) => !before.has(d.chunk)).length;
-            assert.ok(validation.derived <= changed + 1, `${validation.derived} derived for ${changed} changed ${note}`);
-          }
-          older = { diagnostics: previous, items: previousItems };
-          previous = diagnostics;
-          previousItems = items;
-        }
-      }),
-      { seed: Number(process.env.SPLICE_SEED ?? 4242), numRuns: Number(process.env.SPLICE_RUNS ?? 120) },
-    );
+    spliceProperty(service(), false, 4242);
+  });
+
+  it('the same when documents of equal text are one chunk, within a file and across files (the server’s ChunkPool)', () => {
+    spliceProperty(sharingService(), true, 4343);
   });
 
   it('re-derives only the changed documents, and keeps the others’ diagnostics objects where their lines did not move', () => {

@@ -12,7 +12,7 @@ import { doHover, HoverOptions } from './features/hover';
 import { findDocumentSymbols } from './features/symbols';
 import type { Locale } from './l10n';
 import { doValidation, FileDiagnostics, FileValidation, ValidationOptions } from './features/validation';
-import { parseDocumentTexts, parseFile, ParsedFile } from './parse/documents';
+import { ChunkPool, parseDocumentTexts, parseFile, ParsedFile } from './parse/documents';
 import { resourcesOf } from './resources';
 import { Schema, SchemaData } from './schema/model';
 
@@ -53,12 +53,23 @@ export interface LanguageService {
   isKubernetes(file: ParsedFile): boolean;
 }
 
-export function getLanguageService(data: SchemaData): LanguageService {
+export interface ServiceOptions {
+  /**
+   * Files share their `---` documents by text, with everything cached on them
+   * (ChunkPool): a document another open file already has is not parsed or
+   * checked again. For callers that parse each file in its own event loop
+   * turn, as the server does; a CLI linting many files in one turn leaves it off.
+   */
+  readonly shareDocuments?: boolean;
+}
+
+export function getLanguageService(data: SchemaData, serviceOptions: ServiceOptions = {}): LanguageService {
   const schema = new Schema(data);
+  const pool = serviceOptions.shareDocuments ? new ChunkPool() : undefined;
   return {
     schema,
-    parse: (text, previous) => parseFile(text, previous),
-    parseTexts: (texts, wholeText, previous) => parseDocumentTexts(texts, wholeText, previous),
+    parse: (text, previous) => parseFile(text, previous, pool),
+    parseTexts: (texts, wholeText, previous) => parseDocumentTexts(texts, wholeText, previous, undefined, pool),
     doHover: (file, document, position, options) =>
       doHover(schema, file, document, document.offsetAt(position), options),
     doValidation: (file, document, options, from, to) => doValidation(schema, file, document, options, from, to),

@@ -127,7 +127,9 @@ class Chunk implements YamlChunk {
     if (!doc || this.tooLarge || this.tooManyAliases) return undefined;
     const next = new Chunk(text);
     if (next.tooLarge || next.tooManyAliases || !patchEdit(doc, this.text, text)) return undefined;
+    // The AST is now the new chunk's, patched: nodes detected in it are no longer this chunk's.
     this.parsed = undefined;
+    this.nodeMemo.clear();
     // No duplicate-key walk: a patch never adds a duplicate key (patch.ts), and it had none (no errors).
     next.parsed = doc;
     return next;
@@ -189,6 +191,42 @@ export function parseChunk(text: string): YamlChunk {
 }
 
 /**
+ * The chunks alive in a language service, by text: a `---` document whose
+ * text some open file already has is the same chunk, with its parse and its
+ * cached analyses (diagnostics, outline), wherever it stands. Opening the
+ * other side of a diff, reopening a closed file whose chunks are not yet
+ * collected, pasting a copy of a document, or a file that repeats documents
+ * then costs a lookup per document. Everything cached on a chunk is counted
+ * from the chunk's own start, so it holds at any position and in any file.
+ *
+ * Weak: a chunk no file holds any more is collected as before, and its entry
+ * removed. Only for a service whose files are each parsed in their own event
+ * loop turn (the server): a WeakRef keeps its target alive until the turn
+ * ends, so a CLI linting thousands of files in one turn would keep them all.
+ */
+export class ChunkPool {
+  private readonly chunks = new Map<string, WeakRef<Chunk>>();
+  private readonly gone = new FinalizationRegistry<string>((text) => {
+    if (this.chunks.get(text)?.deref() === undefined) this.chunks.delete(text);
+  });
+
+  /** The live chunk with this text, if any. */
+  get(text: string): Chunk | undefined {
+    return this.chunks.get(text)?.deref();
+  }
+
+  add(chunk: Chunk): void {
+    this.chunks.set(chunk.text, new WeakRef(chunk));
+    this.gone.register(chunk, chunk.text);
+  }
+
+  /** How many texts it knows (for tests; collected chunks may still count until their entry is removed). */
+  get size(): number {
+    return this.chunks.size;
+  }
+}
+
+/**
  * From this size on, an edit inside a scalar patches the document's AST
  * instead of parsing it again (below it, a parse takes a few milliseconds).
  * A variable so tests can patch small documents too.
@@ -205,10 +243,10 @@ export function setPatchFromChars(chars: number): void {
  * aligned from both ends (an edit in one place leaves the chunks before it and
  * after it equal), which also handles inserted or removed documents.
  */
-export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
+export function parseFile(text: string, previous?: ParsedFile, pool?: ChunkPool): ParsedFile {
   const starts = splitDocuments(text);
   const texts = starts.map((s, i) => text.slice(s, i + 1 < starts.length ? starts[i + 1] : text.length));
-  return parseDocumentTexts(texts, () => text, previous, detach);
+  return parseDocumentTexts(texts, () => text, previous, detach, pool);
 }
 
 /**
@@ -221,6 +259,7 @@ export function parseDocumentTexts(
   wholeText: () => string,
   previous?: ParsedFile,
   own: (piece: string) => string = (piece) => piece,
+  pool?: ChunkPool,
 ): ParsedFile {
   const old = previous?.documents ?? [];
   const reused: (YamlChunk | undefined)[] = new Array(texts.length);
@@ -240,13 +279,17 @@ export function parseDocumentTexts(
   }
   // One large document edited in a way parse/patch.ts handles (typing a value, Enter): patch its AST rather than parse it again.
   const edited = texts.length === old.length && head + tail === texts.length - 1 ? old[head].chunk : undefined;
-  const patched = edited instanceof Chunk && texts[head].length >= PATCH_FROM_CHARS ? edited.edited(own(texts[head])) : undefined;
+  const patched =
+    edited instanceof Chunk && texts[head].length >= PATCH_FROM_CHARS && !pool?.get(texts[head]) ? edited.edited(own(texts[head])) : undefined;
+  if (patched) pool?.add(patched);
   let newChunks = 0;
   let start = 0;
   const documents = texts.map((chunkText, i) => {
-    let chunk = reused[i] ?? (i === head ? patched : undefined);
+    let chunk: YamlChunk | undefined = reused[i] ?? (i === head ? patched : undefined) ?? pool?.get(chunkText);
     if (!chunk) {
-      chunk = parseChunk(own(chunkText));
+      const made = new Chunk(own(chunkText));
+      pool?.add(made);
+      chunk = made;
       newChunks++;
     }
     const doc = { start, chunk };
