@@ -8,6 +8,8 @@ export interface BenchFile {
   readonly text: string;
   readonly lines: number;
   readonly documents: number;
+  /** How many of its documents have a text no document before them has. */
+  readonly distinct: number;
 }
 
 export function benchFiles(root: string, cacheDir: string, only?: readonly string[]): BenchFile[] {
@@ -21,7 +23,8 @@ export function benchFiles(root: string, cacheDir: string, only?: readonly strin
   ].filter((f) => !only || only.includes(f.name));
   return files.map((f) => {
     const text = readFileSync(f.path, 'utf8');
-    return { ...f, text, lines: text.split('\n').length, documents: text.split(/^---\s*$/m).length };
+    const documents = text.split(/^---\s*$/m);
+    return { ...f, text, lines: text.split('\n').length, documents: documents.length, distinct: new Set(documents).size };
   });
 }
 
@@ -44,6 +47,12 @@ function generate100k(source: string, cacheDir: string): string {
   all.pop();
   writeFileSync(out, all.join('\n') + '\n');
   return out;
+}
+
+/** The text with a comment line of its own in each `---` document: the same YAML, no document repeated. */
+export function distinctDocuments(text: string): string {
+  let n = 0;
+  return `# document ${n++}\n${text.replace(/^---[ \t]*$/gm, (marker) => `${marker}\n# document ${n++}`)}`;
 }
 
 /** Offsets of keys inside pod specs, spread over the file: where people hover and complete. */

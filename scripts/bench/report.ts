@@ -54,7 +54,8 @@ const pooled = (pick: (r: SessionResult) => number[]) => (runs: SessionResult[])
 const METRICS: readonly Metric[] = [
   { label: 'start-up (spawn → initialize result), median', value: (r) => median(r.map((x) => x.startup)), unit: 'ms', targets: { '*': { max: 150, yls: 250 } } },
   { label: 'didOpen → diagnostics (fresh server), median', value: (r) => median(r.map((x) => x.openToDiagnostics)), unit: 'ms', targets: { 'big-multidoc': { max: 200, yls: 785 } } },
-  { label: 'didOpen → diagnostics (warm server, same text as a new file), median', value: (r) => median(r.map((x) => x.reopenToDiagnostics)), unit: 'ms', targets: { 'big-multidoc': { max: 200 } } },
+  { label: 'didOpen → diagnostics (warm server, another file of the same size), median', value: (r) => median(r.map((x) => x.reopenToDiagnostics)), unit: 'ms', targets: { 'big-multidoc': { max: 200 } } },
+  { label: 'didOpen → diagnostics (the same text as another file: a diff view), median', value: (r) => median(r.map((x) => x.sameTextToDiagnostics)), unit: 'ms' },
   { label: 'edit → diagnostics p50', value: (r) => median(pooled((x) => x.editToDiagnostics)(r)), unit: 'ms', targets: { 'big-multidoc': { max: 10, yls: 440 }, 'one-big-pod': { max: 15, yls: 235 } } },
   { label: 'edit → diagnostics p95', value: (r) => p95(pooled((x) => x.editToDiagnostics)(r)), unit: 'ms', targets: { 'big-multidoc': { max: 20, yls: 460 }, 'generated-100k': { max: 20 } } },
   { label: 'edit that moves every finding below it → diagnostics, p50', value: (r) => median(pooled((x) => x.changingEditToDiagnostics)(r)), unit: 'ms' },
@@ -100,13 +101,16 @@ export function writeReport(
     '',
     `Both servers are driven over stdio as an editor drives them: initialize, didOpen, wait for diagnostics, hovers and completions on keys of pod specs, completion right after typing a new line, and single-character edits in a value each timed to the diagnostics that follow. A server that offers pull diagnostics (LSP 3.17) is asked for them after each change with the previous result id, as VS Code asks; others are timed to their next \`publishDiagnostics\`. PodSense offers pull and answers \`unchanged\` when an edit changes no finding, which is what typing inside a value usually does; removing a typed new line (after the client has pulled the report with the line in it) moves every finding below it, so that edit gets the full report and is timed separately. ${theirs} has the complete Kubernetes JSON schema built from the same kubernetes-models package (scripts/bench/k8sJsonSchema.ts; schema store and CRD store off). It debounces validation by 200 ms; its numbers are what a user waits, debounce included.`,
     '',
+    `${ours} checks each distinct \`---\` document text once per server (ChunkPool in server/src/service/parse/documents.ts): a document that repeats an earlier one word for word, in the same file or in another open one, takes its parse and diagnostics. The corpus's big-multidoc repeats about half its documents, which makes its fresh open cheaper for ${ours} than a file of distinct documents; the warm-server row opens such a file (each document given a comment line of its own), and the diff-view row the same text again under another name, where every document is one the server holds.`,
+    '',
   ];
   for (const m of measured) {
     const a = m.results.get(ours) ?? [];
     const b = m.results.get(theirs) ?? [];
     const cold = median(m.floor.cold);
     const warm = median(m.floor.warm);
-    out.push(`## ${m.file.name}: ${m.file.lines.toLocaleString('en')} lines, ${m.file.documents} documents`, '');
+    const repeated = m.file.documents - m.file.distinct;
+    out.push(`## ${m.file.name}: ${m.file.lines.toLocaleString('en')} lines, ${m.file.documents} documents${repeated > 0 ? ` (${repeated} of them repeat an earlier one word for word)` : ''}`, '');
     out.push(`\`yaml\` parse floor (parseAllDocuments + LineCounter), median: ${fmt(cold, 'ms')} as the first parse in a fresh Node process, ${fmt(warm, 'ms')} warm.`, '');
     out.push(`| metric | ${ours} | ${theirs} | ${theirs} / ${ours} | target for ${ours} |`, '|---|---:|---:|---:|---|');
     for (const metric of METRICS) {

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { storeCodeCache } from '../../client/src/codeCache';
 import { LspClient } from '../../test/protocol/lspClient';
-import { BenchFile, keyOffsets, newLineOffsets } from './files';
+import { BenchFile, distinctDocuments, keyOffsets, newLineOffsets } from './files';
 
 export interface ServerSpec {
   readonly name: string;
@@ -25,8 +25,10 @@ export interface ServerSpec {
 export interface SessionResult {
   readonly startup: number;
   readonly openToDiagnostics: number;
-  /** The same text opened again under another name once the server is warm. */
+  /** Another file of the same size (every document made distinct) opened once the server is warm. */
   readonly reopenToDiagnostics: number;
+  /** The same text opened again under another name (a diff view's other side), after that. */
+  readonly sameTextToDiagnostics: number;
   readonly hover: number[];
   readonly completion: number[];
   readonly completionAfterNewLine: number[];
@@ -123,17 +125,25 @@ export async function runSession(server: ServerSpec, file: BenchFile): Promise<S
       editToDiagnostics.push(performance.now() - t);
     }
 
-    // The same text under another name, now that the server's code is warm (the JIT has
-    // compiled the parser): what opening a second large file costs, against the warm floor.
-    const again = pathToFileURL(`${file.path}.again.yaml`).href;
+    // Another file of the same size, now that the server's code is warm (the JIT has compiled
+    // the parser): what opening a second large file costs, against the warm floor. Each of its
+    // documents carries a comment of its own, so none is one the server already holds.
+    const other = pathToFileURL(`${file.path}.other.yaml`).href;
     const reopenStart = performance.now();
-    await diagnostics.after(again, () => client.open(again, file.text));
+    await diagnostics.after(other, () => client.open(other, distinctDocuments(file.text)));
     const reopenToDiagnostics = performance.now() - reopenStart;
+    client.close(other);
+
+    // The same text under another name: the other side of a diff view of an unchanged file.
+    const again = pathToFileURL(`${file.path}.again.yaml`).href;
+    const againStart = performance.now();
+    await diagnostics.after(again, () => client.open(again, doc.getText()));
+    const sameTextToDiagnostics = performance.now() - againStart;
     client.close(again);
 
     const peakRssMb = peakRss(client.proc.pid!);
     await client.shutdown(10_000).catch(() => undefined);
-    return { startup, openToDiagnostics, reopenToDiagnostics, hover, completion, completionAfterNewLine, editToDiagnostics, changingEditToDiagnostics, peakRssMb };
+    return { startup, openToDiagnostics, reopenToDiagnostics, sameTextToDiagnostics, hover, completion, completionAfterNewLine, editToDiagnostics, changingEditToDiagnostics, peakRssMb };
   } finally {
     client.proc.kill('SIGKILL');
   }
