@@ -104,9 +104,27 @@ describe('key completion', () => {
     assert.ok(labels(pod('spec:\n  securityContext: {|}\n  containers: []\n')).includes('seccompProfile'));
     const item = labels(pod('spec:\n  containers:\n  - {name: a, image: b, |}\n'));
     assert.ok(item.includes('ports') && !item.includes('name') && !item.includes('image'));
-    // Not after a key's colon, nor in a flow sequence of scalars.
+    // No keys after a key's colon (runAsUser takes a number, so no values either), nor in a flow sequence of scalars.
     assert.deepEqual(labels(pod('spec:\n  securityContext: {runAsUser: |}\n  containers: []\n')), []);
     assert.deepEqual(labels(pod('spec:\n  containers:\n  - name: a\n    image: b\n    args: [a, |]\n')), []);
+  });
+  it('completes values after a key inside a flow map, as a block map’s key gets them', () => {
+    const flags = pod('spec:\n  securityContext: {runAsNonRoot: |}\n  containers: []\n');
+    assert.deepEqual(labels(flags), ['true', 'false']);
+    assert.equal(accept(flags, 'true'), pod('spec:\n  securityContext: {runAsNonRoot: true}\n  containers: []\n'));
+    // A half-typed value is replaced, not added to.
+    const policy = pod('spec:\n  containers:\n  - {name: a, image: b, imagePullPolicy: If|}\n');
+    assert.ok(labels(policy).includes('Never'));
+    assert.equal(accept(policy, 'IfNotPresent'), pod('spec:\n  containers:\n  - {name: a, image: b, imagePullPolicy: IfNotPresent}\n'));
+    // In a flow sequence of flow maps, and references to the container's own ports.
+    assert.deepEqual(labels(pod('spec:\n  containers:\n  - name: a\n    ports: [{containerPort: 80, protocol: |}]\n')).sort(), ['SCTP', 'TCP', 'UDP']);
+    const probe = pod('spec:\n  containers:\n  - name: a\n    ports: [{name: http, containerPort: 8080}]\n    readinessProbe: {httpGet: {port: |}}\n');
+    assert.deepEqual(labels(probe), ['http', '8080']);
+    // A value a flow collection cannot hold plain (brackets, commas) is inserted quoted.
+    const env = pod('  labels: {app: web}\nspec:\n  containers:\n  - name: a\n    env: [{name: IP, valueFrom: {fieldRef: {fieldPath: |}}}]\n');
+    assert.ok(labels(env).includes('status.podIP'));
+    assert.match(accept(env, "metadata.labels['app']"), /fieldPath: "metadata\.labels\['app'\]"\}/);
+    assert.match(accept(env, 'status.podIP'), /fieldPath: status\.podIP\}/);
   });
   it('follows the document: its indentation step, its line breaks, and nothing after a tab', () => {
     const four = 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\nspec:\n    |\n';

@@ -6,6 +6,7 @@ import {
   CompletionList,
   InsertTextFormat,
   InsertTextMode,
+  Range,
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { Locale } from '../l10n';
@@ -17,7 +18,7 @@ import type { FieldDef, KindDef, Schema, TypeRef } from '../schema/model';
 import { resolvePath, typeLabel } from '../schema/resolve';
 import { contextSnippets, skeletonItems } from './completionSnippets';
 import { fieldMarkdown } from './hover';
-import { flowKeyItems } from './completionFlow';
+import { flowKeyItems, flowValueItems } from './completionFlow';
 import { knownKeys, knownValues } from './wellKnown';
 import { layoutOf } from './layout';
 import { referenceValues } from './completionValues';
@@ -55,7 +56,10 @@ export function doComplete(schema: Schema, file: ParsedFile, document: TextDocum
   if (inBlockScalar(doc, offset)) return EMPTY;
   const ctx = cursorContext(text, rel);
   // Inside a flow map (`securityContext: {|}`) the line analysis gives up; the syntax tree knows the path.
-  if (!ctx) return { isIncomplete: false, items: flowKeyItems(schema, doc, document, offset) ?? [] };
+  if (!ctx) {
+    const values = (resource: Resource, path: Path, replace: Range) => valuesAt(schema, doc, document, resource, path, replace, options);
+    return { isIncomplete: false, items: flowKeyItems(schema, doc, document, offset) ?? flowValueItems(schema, doc, document, offset, values) ?? [] };
+  }
   const target = targetOf(schema, doc, ctx);
   if (!target) return ctx.path.length === 0 ? topLevelWithoutKind(schema, doc, document, ctx) : EMPTY;
   const items = ctx.on === 'key' ? keyItems(schema, doc, document, ctx, target, options) : valueItems(schema, doc, document, ctx, target, options);
@@ -181,10 +185,15 @@ function keySnippet(name: string, def: FieldDef, childIndent: string, eol: strin
 
 function valueItems(schema: Schema, doc: YamlDocument, document: TextDocument, ctx: CursorContext, target: Target, options: CompletionOptions): CompletionItem[] {
   const replace = { start: document.positionAt(doc.start + ctx.word.start), end: document.positionAt(doc.start + ctx.word.end) };
-  const key = ctx.key!;
+  return valuesAt(schema, doc, document, target.resource, target.rest.concat([ctx.key!]), replace, options);
+}
+
+/** The values offered for the field at `path` (relative to `resource`), replacing `replace`: block or flow style alike. */
+function valuesAt(schema: Schema, doc: YamlDocument, document: TextDocument, resource: Resource, path: Path, replace: Range, options: CompletionOptions): CompletionItem[] {
+  const target = { resource, rest: path.slice(0, -1) };
+  const key = path[path.length - 1];
   if (target.rest.length === 0 && key === 'kind') return kindItems(schema, doc, document, replace);
   if (target.rest.length === 0 && key === 'apiVersion') return apiVersionItems(schema, target.resource.kind, replace);
-  const path = target.rest.concat([key]);
   const resolved = resolvePath(schema, target.resource.kind, path);
   const def = resolved?.field?.def;
   if (!resolved || !def) return [];

@@ -1,9 +1,9 @@
 import { isMap, isPair } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItem, CompletionItemKind, TextEdit } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, Range, TextEdit } from 'vscode-languageserver-types';
 import type { YamlDocument } from '../parse/documents';
 import { keyText, locate, nodeAtPath, type Path } from '../parse/path';
-import { resourceAt, resourcesOf } from '../resources';
+import { Resource, resourceAt, resourcesOf } from '../resources';
 import type { Schema } from '../schema/model';
 import { resolvePath, typeLabel } from '../schema/resolve';
 
@@ -52,4 +52,49 @@ export function flowKeyItems(schema: Schema, doc: YamlDocument, document: TextDo
     });
   }
   return items;
+}
+
+/** What a value may be made of at the cursor: anything but blanks, flow indicators, `:` and quotes. */
+const VALUE_CHAR = /[^\s{}[\],:#"']/;
+/** A plain scalar in a flow collection cannot hold these: a value with one is inserted double-quoted. */
+const FLOW_INDICATOR = /[{}[\],]|: |#/;
+
+/**
+ * Values after a key inside a flow map (`limits: {cpu: |}`, `ports: [{protocol: |}]`):
+ * the same values a block map's key gets (enums, booleans, references), for
+ * the path the syntax tree gives. Undefined when the cursor is not after a
+ * flow map's `key:`.
+ */
+export function flowValueItems(
+  schema: Schema,
+  doc: YamlDocument,
+  document: TextDocument,
+  offset: number,
+  values: (resource: Resource, path: Path, replace: Range) => CompletionItem[],
+): CompletionItem[] | undefined {
+  const text = doc.chunk.text;
+  const rel = offset - doc.start;
+  let start = rel;
+  while (start > 0 && VALUE_CHAR.test(text[start - 1])) start--;
+  let end = rel;
+  while (end < text.length && VALUE_CHAR.test(text[end])) end++;
+  let colon = start - 1;
+  while (colon >= 0 && (text[colon] === ' ' || text[colon] === '\t')) colon--;
+  if (text[colon] !== ':') return undefined;
+  let keyEnd = colon;
+  while (keyEnd > 0 && (text[keyEnd - 1] === ' ' || text[keyEnd - 1] === '\t')) keyEnd--;
+  if (keyEnd === 0) return undefined;
+  // The key's own place in the tree: a key of a flow map inside a Kubernetes object.
+  const loc = locate(doc, doc.start + keyEnd - 1);
+  if (loc.on !== 'key') return undefined;
+  const hit = resourceAt(resourcesOf(doc, schema), loc.path);
+  if (!hit || hit.rest.length === 0) return undefined;
+  const map = nodeAtPath(hit.resource.node, hit.rest.slice(0, -1));
+  if (!isMap(map) || !map.flow) return undefined;
+  const replace = { start: document.positionAt(doc.start + start), end: document.positionAt(doc.start + end) };
+  return values(hit.resource, hit.rest, replace).map((item) => {
+    const edit = item.textEdit;
+    if (!edit || !('range' in edit) || !FLOW_INDICATOR.test(edit.newText)) return item;
+    return { ...item, textEdit: TextEdit.replace(edit.range, JSON.stringify(edit.newText)) };
+  });
 }
