@@ -26,6 +26,7 @@ import { mergeRuleLevels, RuleLevels } from './service/config';
 import { CODE_ACTION_KINDS } from './service/features/codeActionKinds';
 import { resolveLocale } from './service/l10n';
 import { Settings, SettingsStore } from './settings';
+import { isVersionView } from './versionViews';
 
 type Engine = typeof import('./engine');
 let engineModule: Engine | undefined;
@@ -151,6 +152,8 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
    * the next edit; a newer version abandons the run.
    */
   async function diagnosticsOf(doc: ChunkedDocument): Promise<FileDiagnostics | null | undefined> {
+    // The other side of a diff: its problems would be listed beside the file's own (versionViews.ts).
+    if (isVersionView(doc.uri)) return null;
     const s = await settings.forResource(doc.uri);
     if (!s.validate) return null;
     const locale = resolveLocale(s.language, clientLocale);

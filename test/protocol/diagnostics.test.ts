@@ -130,12 +130,12 @@ describe('diagnostics over stdio', { skip: existsSync(SERVER) ? false : 'dist/se
     }
   });
 
-  it('keeps two files with the same documents apart (a diff view’s two sides): an edit in one leaves the other’s report', async () => {
+  it('keeps two files with the same documents apart (a copy of a file): an edit in one leaves the other’s report', async () => {
     const client = new LspClient();
     type Report = { kind: string; resultId?: string; items?: { code: string; range: { start: { line: number } } }[] };
     const pull = (uri: string, previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
     const text = [0, 1, 2].map((i) => POD.replace('name: p', `name: p${i}`)).join('---\n');
-    const [left, right] = ['file:///work/pods.yaml', 'git:/work/pods.yaml?%7B%22ref%22%3A%22HEAD%22%7D'];
+    const [left, right] = ['file:///work/pods.yaml', 'file:///work/copy/pods.yaml'];
     try {
       await client.initialize('en', { textDocument: { diagnostic: {} } });
       client.open(left, text);
@@ -147,7 +147,7 @@ describe('diagnostics over stdio', { skip: existsSync(SERVER) ? false : 'dist/se
         before.items!.filter((d) => d.code === 'unknown-field').map((d) => d.range.start.line),
         [5, 15, 25],
       );
-      // The left side fixes the middle Pod's key.
+      // The first file fixes the middle Pod's key.
       client.change(left, 2, [{ range: { start: { line: 15, character: 2 }, end: { line: 15, character: 9 } }, text: 'hostPID' }]);
       const edited = await pull(left, before.resultId);
       assert.deepEqual(
@@ -156,6 +156,33 @@ describe('diagnostics over stdio', { skip: existsSync(SERVER) ? false : 'dist/se
       );
       assert.equal((await pull(right, other.resultId)).kind, 'unchanged');
       assert.deepEqual((await pull(right)).items, before.items);
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.proc.kill();
+    }
+  });
+
+  it('reports no problems in the other side of a diff (git:, pr:, fugitive: …), where hover still works', async () => {
+    const client = new LspClient();
+    type Report = { kind: string; items: unknown[] };
+    const pull = (uri: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+    const views = ['git:/work/pod.yaml?%7B%22ref%22%3A%22HEAD%22%7D', 'review:/work/pod.yaml?%7B%22base%22%3Atrue%7D', 'fugitive:///work/.git//0/pod.yaml'];
+    try {
+      await client.initialize('en', { textDocument: { diagnostic: {} } });
+      client.open('file:///work/pod.yaml', POD);
+      assert.ok((await pull('file:///work/pod.yaml')).items.length > 0);
+      for (const uri of views) {
+        client.open(uri, POD);
+        const report = await pull(uri);
+        assert.deepEqual([report.kind, report.items], ['full', []], uri);
+        const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 1 } });
+        assert.match(hover!.contents.value, /\*\*spec\*\*/, uri);
+      }
+      // Any other scheme is checked: an unsaved file, a file of a remote or virtual workspace.
+      for (const uri of ['untitled:Untitled-1', 'vscode-vfs://github/org/repo/pod.yaml']) {
+        client.open(uri, POD);
+        assert.ok((await pull(uri)).items.length > 0, uri);
+      }
       assert.equal(await client.shutdown(), 0);
     } finally {
       client.proc.kill();
