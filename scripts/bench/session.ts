@@ -27,7 +27,7 @@ export interface SessionResult {
   readonly openToDiagnostics: number;
   /** Another file of the same size (every document made distinct) opened once the server is warm. */
   readonly reopenToDiagnostics: number;
-  /** The same text opened again under another name (a diff view's other side), after that. */
+  /** The same text opened again under another name (a copy of the file elsewhere), after that. */
   readonly sameTextToDiagnostics: number;
   readonly hover: number[];
   readonly completion: number[];
@@ -134,7 +134,7 @@ export async function runSession(server: ServerSpec, file: BenchFile): Promise<S
     const reopenToDiagnostics = performance.now() - reopenStart;
     client.close(other);
 
-    // The same text under another name: the other side of a diff view of an unchanged file.
+    // The same text under another name: a copy of the file in another folder (an environment's overlay).
     const again = pathToFileURL(`${file.path}.again.yaml`).href;
     const againStart = performance.now();
     await diagnostics.after(again, () => client.open(again, doc.getText()));
