@@ -219,11 +219,6 @@ export class ChunkPool {
     this.chunks.set(chunk.text, new WeakRef(chunk));
     this.gone.register(chunk, chunk.text);
   }
-
-  /** How many texts it knows (for tests; collected chunks may still count until their entry is removed). */
-  get size(): number {
-    return this.chunks.size;
-  }
 }
 
 /**
