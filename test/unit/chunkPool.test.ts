@@ -88,6 +88,33 @@ describe('ChunkPool: documents shared by text', () => {
     }
   });
 
+  it('patches the tree back into the chunk it had when an edit is undone, keeping that chunk’s diagnostics', () => {
+    const before = PATCH_FROM_CHARS;
+    setPatchFromChars(64);
+    try {
+      const pool = new ChunkPool();
+      const text = POD('undo', '  nodeName: n1\n');
+      const a = parseFile(text, undefined, pool);
+      const original = a.documents[0].chunk;
+      assert.ok(original.yaml.contents, 'parsed');
+      original.memo.set('probe', 1);
+      // Enter on a line, then Backspace: the second version has the first one's text again.
+      const at = text.indexOf('  containers');
+      const typed = parseFile(`${text.slice(0, at)}\n${text.slice(at)}`, a, pool);
+      assert.equal(typed.documents[0].chunk.hasAst, true, 'Enter patched the tree');
+      assert.equal(original.hasAst, false, 'and took it from the first chunk');
+      const undone = parseFile(text, typed, pool);
+      const chunk = undone.documents[0].chunk;
+      assert.equal(chunk, original, 'the first chunk again, with what was cached on it');
+      assert.equal(chunk.memo.get('probe'), 1);
+      assert.equal(chunk.hasAst, true, 'its tree patched back, not parsed again');
+      assert.deepEqual(chunk.yaml.toJS(), parseFile(text).documents[0].chunk.yaml.toJS());
+      assert.equal(shared(undone, text, text.indexOf('nodeName')), unshared(text, text.indexOf('nodeName')));
+    } finally {
+      setPatchFromChars(before);
+    }
+  });
+
   it('lets go of a document no file holds any more', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

@@ -117,22 +117,23 @@ class Chunk implements YamlChunk {
   }
 
   /**
-   * This chunk's text after an edit, as a new chunk that takes over this
-   * one's AST patched in place, when parse/patch.ts can apply the edit
-   * (typing in a plain scalar, a new or deleted empty line); this chunk
-   * parses its own text again if still asked.
+   * Hands this chunk's AST, patched in place to `next`'s text, over to `next`
+   * (which has none), when parse/patch.ts can apply the edit (typing in a
+   * plain scalar, a new or deleted empty line); this chunk parses its own
+   * text again if still asked. `next` may be new, or a chunk the pool already
+   * had for that text (undoing an edit), which keeps its cached analyses.
    */
-  edited(text: string): Chunk | undefined {
+  handOver(next: Chunk): boolean {
     const doc = this.parsed;
-    if (!doc || this.tooLarge || this.tooManyAliases) return undefined;
-    const next = new Chunk(text);
-    if (next.tooLarge || next.tooManyAliases || !patchEdit(doc, this.text, text)) return undefined;
-    // The AST is now the new chunk's, patched: nodes detected in it are no longer this chunk's.
+    if (!doc || next.parsed || this.tooLarge || this.tooManyAliases || next.tooLarge || next.tooManyAliases) return false;
+    if (!patchEdit(doc, this.text, next.text)) return false;
+    // The AST is now the other chunk's, patched: nodes detected in it are no longer this chunk's.
     this.parsed = undefined;
     this.nodeMemo.clear();
     // No duplicate-key walk: a patch never adds a duplicate key (patch.ts), and it had none (no errors).
     next.parsed = doc;
-    return next;
+    next.nodeMemo.clear();
+    return true;
   }
 }
 
@@ -274,9 +275,22 @@ export function parseDocumentTexts(
   }
   // One large document edited in a way parse/patch.ts handles (typing a value, Enter): patch its AST rather than parse it again.
   const edited = texts.length === old.length && head + tail === texts.length - 1 ? old[head].chunk : undefined;
-  const patched =
-    edited instanceof Chunk && texts[head].length >= PATCH_FROM_CHARS && !pool?.get(texts[head]) ? edited.edited(own(texts[head])) : undefined;
-  if (patched) pool?.add(patched);
+  let patched: Chunk | undefined;
+  if (edited instanceof Chunk && texts[head].length >= PATCH_FROM_CHARS) {
+    // Undoing an edit finds the chunk of the text before it in the pool, with its diagnostics but without
+    // its AST (the edit took it over): patched back, it gets one without a parse.
+    const pooled = pool?.get(texts[head]);
+    if (pooled) {
+      if (!pooled.hasAst) edited.handOver(pooled);
+      patched = pooled;
+    } else {
+      const next = new Chunk(own(texts[head]));
+      if (edited.handOver(next)) {
+        patched = next;
+        pool?.add(next);
+      }
+    }
+  }
   let newChunks = 0;
   let start = 0;
   const documents = texts.map((chunkText, i) => {
