@@ -190,11 +190,10 @@ function valueItems(schema: Schema, doc: YamlDocument, document: TextDocument, c
 
 /** The values offered for the field at `path` (relative to `resource`), replacing `replace`: block or flow style alike. */
 function valuesAt(schema: Schema, doc: YamlDocument, document: TextDocument, resource: Resource, path: Path, replace: Range, options: CompletionOptions): CompletionItem[] {
-  const target = { resource, rest: path.slice(0, -1) };
-  const key = path[path.length - 1];
-  if (target.rest.length === 0 && key === 'kind') return kindItems(schema, doc, document, replace);
-  if (target.rest.length === 0 && key === 'apiVersion') return apiVersionItems(schema, target.resource.kind, replace);
-  const resolved = resolvePath(schema, target.resource.kind, path);
+  // `kind` and `apiVersion` of the resource itself.
+  if (path.length === 1 && path[0] === 'kind') return kindItems(schema, doc, document, replace);
+  if (path.length === 1 && path[0] === 'apiVersion') return apiVersionItems(schema, resource.kind, replace);
+  const resolved = resolvePath(schema, resource.kind, path);
   const def = resolved?.field?.def;
   if (!resolved || !def) return [];
   const t = resolved.type;
@@ -210,15 +209,15 @@ function valuesAt(schema: Schema, doc: YamlDocument, document: TextDocument, res
         label: text,
         kind: CompletionItemKind.EnumMember,
         detail: meaning ? meaning.split(/(?<=\.)\s/)[0] : undefined,
-        documentation: { kind: 'markdown', value: fieldMarkdown(resolved, target.resource, path, v, options.locale) },
+        documentation: { kind: 'markdown', value: fieldMarkdown(resolved, resource, path, v, options.locale) },
         sortText: String(i).padStart(3, '0'),
         textEdit: TextEdit.replace(replace, text),
       } satisfies CompletionItem;
     });
   }
-  const known = knownValues(resolved, target.resource, path, replace, options.locale);
+  const known = knownValues(resolved, resource, path, replace, options.locale);
   if (known.length > 0) return known;
-  return referenceValues(doc, target.resource, path, replace);
+  return referenceValues(doc, resource, path, replace);
 }
 
 /**
