@@ -1,6 +1,7 @@
 /**
  * The long fuzzing campaign: `npm run fuzz [-- --runs N --seed S]`.
- * The same properties as test/unit/fuzz.test.ts, many more cases; prints
+ * The same properties as test/unit/fuzz.test.ts, many more cases (`--share`:
+ * with the server's shared documents); prints
  * counts as it goes and, on a failure, the seed, the path to replay and the
  * shrunk input. Exit code 1 on a failure.
  */
@@ -8,7 +9,7 @@ import fc from 'fast-check';
 import { cpus, totalmem } from 'node:os';
 import { mutatedDocument, schemaDocument, seedTexts } from './arbitraries';
 import { exerciseAll, newTally, Tally } from './harness';
-import { service } from '../unit/helpers';
+import { service, sharingService } from '../unit/helpers';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,7 +21,8 @@ const seed = arg('seed', Date.now() % 2 ** 31);
 /** Share of cases generated from the schema model; the rest mutate real documents. */
 const SCHEMA_SHARE = 0.3;
 
-const ls = service();
+// `--share`: the service as the server makes it, where documents of equal text are one chunk across cases.
+const ls = process.argv.includes('--share') ? sharingService() : service();
 const { source, texts } = seedTexts();
 const tally: Tally = newTally();
 const started = Date.now();
