@@ -161,7 +161,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
     // Parsing can throw too (out of memory on a huge file): the same safe boundary as the features.
     const file = runSafe(connection, 'validation', doc.uri, undefined, undefined, () => fileOf(doc));
     if (!file) return null;
-    const validation = service().validateFile(file, { locale, rules }, validated.get(doc.uri));
+    const validation = service().validateFile(file, { locale, rules, maxProblems: s.maxNumberOfProblems }, validated.get(doc.uri));
     for (;;) {
       if (documents.get(doc.uri)?.version !== doc.version) return undefined;
       const sliceStart = performance.now();

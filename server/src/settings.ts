@@ -1,18 +1,23 @@
 import { Connection, DidChangeConfigurationNotification, InitializeParams } from 'vscode-languageserver';
 import { normaliseRuleLevels, RuleLevels } from './service/config';
+import { DEFAULT_MAX_PROBLEMS } from './service/features/validation';
 
 /** PodSense settings for one resource, normalised once. */
 export interface Settings {
   readonly language: 'auto' | 'en' | 'zh-cn';
   readonly validate: boolean;
   readonly rules: RuleLevels;
+  /** The most problems a file's report holds (0: all). */
+  readonly maxNumberOfProblems: number;
 }
 
 export function normaliseSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const language = r.language === 'en' || r.language === 'zh-cn' ? r.language : 'auto';
   const validate = (r.validate as { enable?: unknown } | undefined)?.enable !== false;
-  return { language, validate, rules: normaliseRuleLevels(r.rules).levels };
+  const max = r.maxNumberOfProblems;
+  const maxNumberOfProblems = typeof max === 'number' && Number.isInteger(max) && max >= 0 ? max : DEFAULT_MAX_PROBLEMS;
+  return { language, validate, rules: normaliseRuleLevels(r.rules).levels, maxNumberOfProblems };
 }
 
 /**

@@ -216,6 +216,44 @@ describe('diagnostics over stdio', { skip: existsSync(SERVER) ? false : 'dist/se
     }
   });
 
+  it('reports at most podsense.maxNumberOfProblems per file, the most severe, with a note saying how many are not shown', async () => {
+    const client = new LspClient();
+    const uri = 'file:///many.yaml';
+    type Report = { kind: string; resultId?: string; items?: { code: string; severity: number; message: string; range: { start: { line: number } } }[] };
+    const pull = (previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    // Per Pod: an unknown field (error) and host-network-dns-policy (warning), the liveness and readiness notes (info).
+    const pod = (i: number) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  hostNetwork: true\n  hostnetwrk: true\n  containers:\n  - name: a\n    image: nginx:1.27\n`;
+    const text = Array.from({ length: 30 }, (_, i) => pod(i)).join('---\n');
+    try {
+      client.configuration = { maxNumberOfProblems: 40 };
+      await client.initialize('en', { workspace: { configuration: true }, textDocument: { diagnostic: {} } });
+      client.open(uri, text);
+      const capped = await pull();
+      const items = capped.items!;
+      assert.equal(items.length, 40);
+      assert.equal(items[0].code, 'too-many-problems');
+      assert.equal(items[0].range.start.line, 0);
+      const total = Number(/has ([\d,]+) problems/.exec(items[0].message)![1].replace(/,/g, ''));
+      assert.ok(total > 40, items[0].message);
+      assert.match(items[0].message, /shows the 39 most severe/);
+      // The 30 errors all, then the first 9 warnings; after the note, in their order in the file.
+      const kept = items.slice(1);
+      assert.equal(kept.filter((d) => d.severity === 1).length, 30);
+      assert.equal(kept.filter((d) => d.severity === 2).length, 9);
+      assert.ok(kept.every((d, k) => k === 0 || d.range.start.line >= kept[k - 1].range.start.line));
+      // A new limit is a new report, though no finding changed.
+      client.configuration = { maxNumberOfProblems: 0 };
+      client.notify('workspace/didChangeConfiguration', { settings: {} });
+      const all = await pull(capped.resultId);
+      assert.equal(all.kind, 'full');
+      assert.equal(all.items!.length, total);
+      assert.ok(!all.items!.some((d) => d.code === 'too-many-problems'));
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      client.proc.kill();
+    }
+  });
+
   it('reports nothing when podsense.validate.enable is false', async () => {
     const client = new LspClient();
     try {

@@ -1,7 +1,7 @@
 /**
  * FileValidation splices a version's diagnostics from the previous version's:
  * after random edits (documents inserted and deleted, lines typed and removed,
- * silencing comments, templated lines, rule levels changed) its list must be
+ * silencing comments, templated lines, rule levels and the report's limit changed) its list must be
  * the one doValidation computes from scratch, byte for byte, and it must
  * re-derive only the documents that changed.
  */
@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import type { ParsedFile, ValidationOptions } from '../../server/src/service';
-import { FileDiagnostics } from '../../server/src/service/features/validation';
+import { FileDiagnostics, limitProblems } from '../../server/src/service/features/validation';
 import type { LanguageService } from '../../server/src/service';
 import { doc, service, sharingService } from './helpers';
 
@@ -48,7 +48,9 @@ const LINES = [
   '  containers: [',
   'metadata: {annotations: {podsense.io/ignore: "host-pid"}}',
 ];
-const LEVELS: readonly (ValidationOptions['rules'] | undefined)[] = [undefined, { 'host-pid': 'off' }, { 'unknown-field': 'hint', 'templated-file': 'off' }];
+const LEVELS: readonly (ValidationOptions['rules'] | undefined)[] = [undefined, { 'host-pid': 'off' }, { 'unknown-field': 'hint', 'templated-file': 'off', 'too-many-problems': 'off' }];
+/** podsense.maxNumberOfProblems: none, and limits these files often exceed. */
+const LIMITS = [0, 3, 8];
 
 type Edit =
   | { kind: 'insertDocument'; at: number; which: number }
@@ -58,6 +60,7 @@ type Edit =
   | { kind: 'type'; at: number; line: number }
   | { kind: 'appendLine'; at: number }
   | { kind: 'levels'; which: number }
+  | { kind: 'limit'; which: number }
   | { kind: 'nothing' };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
@@ -70,6 +73,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   // A line after a document's findings: they stay, those below move.
   fc.record({ kind: fc.constant('appendLine' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('levels' as const), which: fc.nat(LEVELS.length - 1) }),
+  fc.record({ kind: fc.constant('limit' as const), which: fc.nat(LIMITS.length - 1) }),
   fc.constant({ kind: 'nothing' as const }),
 );
 
@@ -99,14 +103,15 @@ function apply(documents: string[][], e: Edit): void {
 }
 
 /** The same diagnostics, not known to be made from any other version: compared document by document. */
-const unspliced = (d: FileDiagnostics) => new FileDiagnostics(d.key, d.pieces, d.startLines, d.count);
+const unspliced = (d: FileDiagnostics) => new FileDiagnostics(d.key, d.pieces, d.startLines, d.count, undefined, d.limit);
 
 const textOf = (documents: readonly (readonly string[])[]) => documents.map((lines) => `${lines.join('\n')}\n`).join('---\n');
 
-/** What the file's diagnostics are from scratch: a fresh parse (no chunk shared with the splice) and doValidation. */
+/** What the file's report is from scratch: a fresh parse (no chunk shared with the splice), doValidation and the limit. */
 function fromScratch(text: string, options: ValidationOptions): string {
   const ls = service(); // unshared
-  return JSON.stringify(ls.doValidation(ls.parse(text), doc(text), options));
+  const note = options.rules?.['too-many-problems'] ?? 'info';
+  return JSON.stringify(limitProblems(ls.doValidation(ls.parse(text), doc(text), options), { max: options.maxProblems ?? 0, locale: options.locale, note }));
 }
 
 /**
@@ -129,7 +134,8 @@ function spliceProperty(ls: LanguageService, sharing: boolean, seed: number): vo
       assert.equal(previousItems, fromScratch(textOf(documents), options));
       for (const { edit: e, slice, reparse } of steps) {
         const optionsBefore = options;
-        if (e.kind === 'levels') options = { locale: 'en', rules: LEVELS[e.which] };
+        if (e.kind === 'levels') options = { ...options, rules: LEVELS[e.which] };
+        else if (e.kind === 'limit') options = { ...options, maxProblems: LIMITS[e.which] };
         else apply(documents, e);
         const text = textOf(documents);
         const before = new Set(file.documents.map((d) => d.chunk));
@@ -142,7 +148,7 @@ function spliceProperty(ls: LanguageService, sharing: boolean, seed: number): vo
         const items = JSON.stringify(diagnostics.items());
         const note = `after ${JSON.stringify(e)}:\n${text}`;
         assert.equal(items, fromScratch(text, options), note);
-        assert.equal(diagnostics.count, diagnostics.items().length, note);
+        assert.equal(diagnostics.count, JSON.parse(fromScratch(text, { ...options, maxProblems: 0 })).length, note);
         // Equal reports, compared against the version it was made from, an older one, and one made afresh.
         assert.equal(previous.sameAs(diagnostics), items === previousItems, note);
         assert.equal(unspliced(previous).sameAs(unspliced(diagnostics)), items === previousItems, note);

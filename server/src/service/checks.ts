@@ -19,5 +19,6 @@ export const BUILT_IN_CHECKS: readonly BuiltInCheck[] = [
   { id: 'invalid-quantity', severity: 'error', what: { en: 'A resource quantity the API server cannot parse (`500mb`).', 'zh-cn': 'API server 无法解析的资源数量（如 `500mb`）。' } },
   { id: 'invalid-enum-value', severity: 'error', what: { en: "A value outside the field's allowed values, listing them.", 'zh-cn': '取值不在字段允许的范围内，并列出可选值。' } },
   { id: 'missing-required-field', severity: 'error', what: { en: "A required field is missing (`containers`, a container's `name`, ...).", 'zh-cn': '缺少必填字段（`containers`、容器的 `name` 等）。' } },
+  { id: 'too-many-problems', severity: 'info', what: { en: 'In the editor, a file with more problems than `podsense.maxNumberOfProblems` (1,000 by default, as many as VS Code shows) gets the most severe ones and this note at its top, saying how many are not shown. `podsense lint` lists them all.', 'zh-cn': '在编辑器里，问题数超过 `podsense.maxNumberOfProblems`（默认 1,000，即 VS Code 显示的上限）的文件只报告最严重的那些，并在文件开头给出这条提示，说明还有多少个没有显示。`podsense lint` 会列出全部。' } },
   { id: 'unknown-rule-id', severity: 'warning', what: { en: 'A `# podsense-disable` comment or `podsense.io/ignore` annotation names a rule id that does not exist.', 'zh-cn': '`# podsense-disable` 注释或 `podsense.io/ignore` 注解里写了不存在的规则 id。' } },
 ];

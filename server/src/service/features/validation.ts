@@ -14,6 +14,11 @@ export interface ValidationOptions {
   readonly locale: Locale;
   /** Per-rule levels from settings, the project file or the command line; absent ids keep their default. */
   readonly rules?: RuleLevels;
+  /**
+   * The most diagnostics `FileDiagnostics.items()` gives (limitProblems); 0 or
+   * absent: all. For an editor's report; doValidation always gives all.
+   */
+  readonly maxProblems?: number;
 }
 
 /** Where a rule's documentation is published. One place, so it can move. */
@@ -121,9 +126,10 @@ interface Splice {
  */
 export class FileDiagnostics {
   private flat: Diagnostic[] | undefined;
+  private limited: Diagnostic[] | undefined;
 
   constructor(
-    /** The locale and rule levels the pieces were made with. */
+    /** The locale, rule levels and limit the pieces were made with. */
     readonly key: string,
     /** Per document, in order. */
     readonly pieces: readonly Piece[],
@@ -133,12 +139,25 @@ export class FileDiagnostics {
     readonly count: number,
     /** What this version shares with the one it was made from; dropped when the next is made from this one. */
     private splice?: Splice,
+    /** The most `items()` gives, and the language and level of the note that says so (limitProblems). */
+    readonly limit: ProblemLimit = { max: 0, locale: 'en', note: 'info' },
   ) {
     if (splice) splice.base.splice = undefined;
   }
 
-  /** The file's diagnostics, in document order, made once. */
+  /** The file's diagnostics, in document order, at most the limit the validation was given; made once. */
   items(): Diagnostic[] {
+    if (!this.cut()) return this.all();
+    return (this.limited ??= limitProblems(this.all(), this.limit));
+  }
+
+  /** Whether the file has more diagnostics than its report holds. */
+  private cut(): boolean {
+    return this.limit.max > 0 && this.count > this.limit.max;
+  }
+
+  /** Every diagnostic of the file, in document order, made once. */
+  all(): Diagnostic[] {
     if (this.flat) return this.flat;
     const out: Diagnostic[] = [];
     for (let i = 0; i < this.pieces.length; i++) {
@@ -156,10 +175,13 @@ export class FileDiagnostics {
    * moved, whether they have any diagnostics); otherwise a document with the
    * same piece on the same line has the same diagnostics, and only the others
    * are compared by value. Typing in a value usually changes no finding: the
-   * report is then answered `unchanged`.
+   * report is then answered `unchanged`. A report cut to its limit
+   * (limitProblems) is compared as it is sent.
    */
   sameAs(other: FileDiagnostics): boolean {
     if (other === this) return true;
+    // Cut to the limit, a report may stay the same when findings past the cut come or go: compared as sent.
+    if (this.cut() || other.cut()) return sameLimit(this.limit, other.limit) && sameItems(this.items(), other.items());
     if (other.count !== this.count) return false;
     const splice = other.splice;
     if (splice?.base !== this) return sameRange(this, 0, this.pieces.length, other, 0, other.pieces.length);
@@ -168,6 +190,16 @@ export class FileDiagnostics {
     for (let i = splice.tailStart; i < other.pieces.length; i++) if (other.pieces[i].relative.length > 0) return false;
     return true;
   }
+}
+
+function sameLimit(a: ProblemLimit, b: ProblemLimit): boolean {
+  return a.max === b.max && a.locale === b.locale && a.note === b.note;
+}
+
+function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  return true;
 }
 
 /** Whether documents [aFrom, aTo) of `a` and [bFrom, bTo) of `b` have equal diagnostics, in order. */
@@ -239,7 +271,7 @@ export class FileValidation {
     previous?: FileDiagnostics,
   ) {
     this.keys = pieceKeys(options);
-    this.key = `${options.locale}:${options.rules ? JSON.stringify(options.rules) : ''}`;
+    this.key = `${options.locale}:${options.rules ? JSON.stringify(options.rules) : ''}:${options.maxProblems ?? 0}`;
     this.previous = previous?.key === this.key ? previous : undefined;
     const old = this.previous?.pieces ?? [];
     const docs = file.documents;
@@ -303,7 +335,9 @@ export class FileValidation {
     for (let i = this.head; i < tailStart; i++) count += pieces[i].relative.length;
     const shift = tailStart < docs.length ? startLines[tailStart] - this.previous!.startLines[tailStart + this.tailShift] : 0;
     const splice = this.previous && { base: this.previous, head: this.head, tailStart, tailShift: this.tailShift, shift };
-    this.result = new FileDiagnostics(this.key, pieces, startLines, count, splice);
+    const levels = this.options.rules ?? {};
+    const note = Object.prototype.hasOwnProperty.call(levels, TOO_MANY_PROBLEMS) ? levels[TOO_MANY_PROBLEMS] : 'info';
+    this.result = new FileDiagnostics(this.key, pieces, startLines, count, splice, { max: this.options.maxProblems ?? 0, locale: this.options.locale, note });
     return this.result;
   }
 }
@@ -361,4 +395,68 @@ function shifted(d: Diagnostic, lines: number): Diagnostic {
 
 function isTemplated(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.code === 'templated-file');
+}
+
+/**
+ * How many problems a file's report holds by default in the editor. VS Code
+ * keeps 1,000 diagnostics per file and drops the rest (its extension host
+ * does, whatever the server sends), so sending more only costs time: a
+ * 10 MB file of repeated Pods has 295,000 findings, 150 MB of JSON that
+ * kept the server busy for seconds before VS Code threw most of it away.
+ */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+export const TOO_MANY_PROBLEMS = 'too-many-problems';
+
+const TEXT = {
+  en: (shown: number, total: number) =>
+    `This file has ${total.toLocaleString('en')} problems; PodSense shows the ${shown.toLocaleString('en')} most severe (setting podsense.maxNumberOfProblems). \`podsense lint\` lists them all.`,
+  'zh-cn': (shown: number, total: number) =>
+    `这个文件有 ${total} 个问题，PodSense 只显示其中最严重的 ${shown} 个（设置 podsense.maxNumberOfProblems）。\`podsense lint\` 会列出全部。`,
+} as const;
+
+export interface ProblemLimit {
+  /** The most diagnostics a report holds; 0: all. */
+  readonly max: number;
+  readonly locale: Locale;
+  /** The level of the note that says how many are not shown (its rule level); `off`: no note. */
+  readonly note: Severity | 'off';
+}
+
+/**
+ * At most `max` of a file's diagnostics (0: all of them). Over the limit, the
+ * most severe are kept (errors, then warnings, information, hints; within a
+ * severity, the first in the file), in their order in the file, and one place
+ * goes to a note at the top of the file saying how many are not shown: `max`
+ * in all, so that VS Code's own limit never cuts the note.
+ */
+export function limitProblems(items: Diagnostic[], { max, locale, note }: ProblemLimit): Diagnostic[] {
+  if (max <= 0 || items.length <= max) return items;
+  const keep = note === 'off' ? max : max - 1;
+  // Severities are 1 (error) to 4 (hint); a diagnostic without one counts as an error, as clients show it.
+  const perSeverity = [0, 0, 0, 0, 0];
+  for (let i = 0; i < items.length; i++) perSeverity[items[i].severity ?? 1]++;
+  // Every diagnostic more severe than `cut` is kept, and the first `quota` of severity `cut`.
+  let cut = 1;
+  let quota = keep;
+  while (cut < 4 && perSeverity[cut] <= quota) quota -= perSeverity[cut++];
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < items.length && out.length < keep; i++) {
+    const severity = items[i].severity ?? 1;
+    if (severity < cut) out.push(items[i]);
+    else if (severity === cut && quota > 0) {
+      out.push(items[i]);
+      quota--;
+    }
+  }
+  if (note === 'off') return out;
+  out.unshift({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: SEVERITY[note],
+    code: TOO_MANY_PROBLEMS,
+    codeDescription: { href: `${RULE_DOCS_BASE}README.md#${TOO_MANY_PROBLEMS}` },
+    source: 'podsense',
+    message: TEXT[locale](keep, items.length),
+  });
+  return out;
 }
