@@ -69,8 +69,9 @@ describe('the limit in a file’s report', () => {
     assert.equal(capped.items().length, 10);
     assert.equal(capped.items(), capped.items(), 'made once per version');
     assert.deepEqual(capped.items().slice(1), all.items().filter((x) => x.severity === 1).slice(0, 9));
-    // The same findings under another limit are another report.
+    // The same findings under another limit are another report; under the same limit, the same.
     assert.equal(capped.sameAs(all), false);
+    assert.equal(capped.sameAs(ls.validateFile(ls.parse(text), { locale: 'en', maxProblems: 10 }).advance()!), true);
     assert.equal(all.sameAs(ls.validateFile(file, { locale: 'en' }).advance()!), true);
   });
 
