@@ -6,10 +6,12 @@
  * Node compiles at start-up: two kilobytes.
  */
 import { join } from 'node:path';
-import { cacheDirFrom, loadBundle } from './boot/codeCache';
+import { cacheDirFrom, LoadedBundle, loadBundle } from './boot/codeCache';
 
-const server = loadBundle(join(__dirname, 'server-main.js'), cacheDirFrom(process.argv));
+const cacheDir = cacheDirFrom(process.argv);
+const server = loadBundle(join(__dirname, 'server-main.js'), cacheDir);
+const main = server.exports as { offerCodeCache?: (take: LoadedBundle['take']) => void; loadBundlesWith?: (load: (file: string) => LoadedBundle) => void };
 // The server asks for the cache a while after it starts and sends it to the editor, which stores it (server.ts).
-if (server.status === 'missing' || server.status === 'rejected') {
-  (server.exports as { offerCodeCache?: (take: typeof server.take) => void }).offerCodeCache?.(server.take);
-}
+if (server.status === 'missing' || server.status === 'rejected') main.offerCodeCache?.(server.take);
+// The language service's bundle, which the server loads on first use, has its cache in the same folder.
+if (cacheDir) main.loadBundlesWith?.((file) => loadBundle(file, cacheDir));

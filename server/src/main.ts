@@ -6,7 +6,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { loadSchemaData } from './schemaFile';
-import type { CodeCache } from './boot/codeCache';
+import type { CodeCache, LoadedBundle } from './boot/codeCache';
 import { CodeCacheSlot, startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -24,4 +24,9 @@ startServer(connection, () => loadSchemaData(), codeCache);
 /** boot.ts hands over the code cache it could not read (boot/codeCache.ts); the server sends it to the editor. */
 export function offerCodeCache(take: () => CodeCache | undefined): void {
   codeCache.take = take;
+}
+
+/** With a cache folder, boot.ts hands over how to load a bundle with its cache there: the server loads dist/engine.js so. */
+export function loadBundlesWith(load: (file: string) => LoadedBundle): void {
+  codeCache.load = load;
 }

@@ -17,10 +17,10 @@ import {
 import { ChunkedDocument } from './service/parse/chunkedDocument';
 import type { FileDiagnostics, LanguageService, Locale, ParsedFile, SchemaData } from './service';
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ProjectConfig } from './projectConfig';
 import { runSafe } from './runSafe';
-import type { CodeCache } from './boot/codeCache';
+import type { CodeCache, LoadedBundle } from './boot/codeCache';
 import { CODE_CACHE_NOTIFICATION, type CodeCacheParams } from './boot/cacheName';
 import { mergeRuleLevels, RuleLevels } from './service/config';
 import { CODE_ACTION_KINDS } from './service/features/codeActionKinds';
@@ -29,9 +29,6 @@ import { Settings, SettingsStore } from './settings';
 import { isVersionView } from './versionViews';
 
 type Engine = typeof import('./engine');
-let engineModule: Engine | undefined;
-/** The language service's bundle, loaded on first use (engine.ts). */
-const engine = (): Engine => (engineModule ??= require('./engine') as Engine);
 
 /**
  * `loadSchema` is called once, on the first request that needs the schema,
@@ -40,12 +37,39 @@ const engine = (): Engine => (engineModule ??= require('./engine') as Engine);
 /** Where boot.ts puts the means to take the server's code cache, when the editor has stored none that V8 took. */
 export interface CodeCacheSlot {
   take?: () => CodeCache | undefined;
+  /** Loads a bundle with its code cache from the editor's folder (boot/codeCache.ts); set when there is a folder. */
+  load?: (file: string) => LoadedBundle;
 }
 
 /** How long the server runs before it sends its code cache: what a session compiles first goes in too. */
 const CODE_CACHE_AFTER_MS = 5000;
+/**
+ * How long after the language service's bundle loads its cache is sent. Later
+ * than the server's, so that it holds what the first hovers and completions
+ * compile too, not only the first open.
+ */
+const ENGINE_CACHE_AFTER_MS = 30_000;
 
 export function startServer(connection: Connection, loadSchema: () => SchemaData, codeCache: CodeCacheSlot = {}): void {
+  let engineModule: Engine | undefined;
+  let engineCache: (() => CodeCache | undefined) | undefined;
+  let engineCacheTimer: NodeJS.Timeout | undefined;
+  /**
+   * The language service's bundle (engine.ts), loaded on first use: with its
+   * code cache when the editor gives a folder, which saves compiling it again
+   * (about 60 ms of a fresh server's first open of big-multidoc, see
+   * boot/codeCache.ts); otherwise with require.
+   */
+  const engine = (): Engine => {
+    if (engineModule) return engineModule;
+    if (!codeCache.load) return (engineModule = require('./engine') as Engine);
+    const bundle = codeCache.load(join(__dirname, 'engine.js'));
+    if (bundle.status === 'missing' || bundle.status === 'rejected') {
+      engineCache = bundle.take;
+      if (storesCodeCache) (engineCacheTimer = setTimeout(sendEngineCache, ENGINE_CACHE_AFTER_MS)).unref();
+    }
+    return (engineModule = bundle.exports as Engine);
+  };
   let loaded: LanguageService | undefined;
   const service = (): LanguageService => (loaded ??= engine().getLanguageService(loadSchema(), { shareDocuments: true }));
   // Open documents are kept split at `---` (ChunkedDocument): an edit rebuilds one document's text, not the file's.
@@ -61,16 +85,26 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
   const reportedConfigProblems = new Set<string>();
 
   // The server never writes a file: an editor that says it stores the code cache (initializationOptions.codeCache)
-  // gets it as a notification, after CODE_CACHE_AFTER_MS or at shutdown, whichever comes first.
+  // gets it as a notification, after CODE_CACHE_AFTER_MS or at shutdown, whichever comes first; the language
+  // service's bundle's after ENGINE_CACHE_AFTER_MS or at shutdown.
   let storesCodeCache = false;
   let snippets = true;
   let codeCacheTimer: NodeJS.Timeout | undefined;
-  const sendCodeCache = (): void => {
-    clearTimeout(codeCacheTimer);
-    const cache = storesCodeCache ? codeCache.take?.() : undefined;
+  const send = (cache: CodeCache | undefined): void => {
     if (cache) void connection.sendNotification(CODE_CACHE_NOTIFICATION, { name: cache.name, data: cache.data.toString('base64') } satisfies CodeCacheParams);
   };
-  connection.onShutdown(sendCodeCache);
+  const sendCodeCache = (): void => {
+    clearTimeout(codeCacheTimer);
+    if (storesCodeCache) send(codeCache.take?.());
+  };
+  function sendEngineCache(): void {
+    clearTimeout(engineCacheTimer);
+    if (storesCodeCache) send(engineCache?.());
+  }
+  connection.onShutdown(() => {
+    sendCodeCache();
+    sendEngineCache();
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientLocale = params.locale;

@@ -24,11 +24,14 @@ after(() => rmSync(dir, { recursive: true, force: true }));
  * One session: the hover on `hostPID` and the diagnostics' codes, then shutdown and exit. With a
  * cache folder the client says it stores the cache, and stores what the server sends, as the extension does.
  */
-async function session(cacheDir?: string): Promise<{ hover: unknown; codes: string[]; sent: boolean }> {
+async function session(cacheDir?: string): Promise<{ hover: unknown; codes: string[]; sent: boolean; names: string[] }> {
   const c = new LspClient(['--stdio', ...(cacheDir ? [`--cache-dir=${cacheDir}`] : [])]);
   let sent = false;
+  const names: string[] = [];
   c.onMessage((msg) => {
-    if (msg.method === 'podsense/codeCache' && cacheDir) sent = storeCodeCache(cacheDir, msg.params);
+    if (msg.method !== 'podsense/codeCache' || !cacheDir) return;
+    names.push((msg.params as { name: string }).name.replace(/\.js-.*/, '.js'));
+    sent = storeCodeCache(cacheDir, msg.params);
   });
   try {
     await c.initialize('en', {}, process.pid, cacheDir ? { codeCache: true } : undefined);
@@ -37,13 +40,13 @@ async function session(cacheDir?: string): Promise<{ hover: unknown; codes: stri
     const codes = ((await published).params as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code).sort();
     const hover = await c.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 5, character: 4 } });
     assert.equal(await c.shutdown(), 0);
-    return { hover, codes, sent };
+    return { hover, codes, sent, names: names.sort() };
   } finally {
     c.proc.kill();
   }
 }
 
-const caches = () => readdirSync(dir).filter((n) => n.startsWith('server-main.js-') && n.endsWith('.cache'));
+const caches = (bundle = 'server-main.js') => readdirSync(dir).filter((n) => n.startsWith(`${bundle}-`) && n.endsWith('.cache'));
 
 describe('the server with --cache-dir', { skip }, () => {
   it('sends its code cache for the client to store, starts from it next time, and answers as without one', async () => {
@@ -51,25 +54,31 @@ describe('the server with --cache-dir', { skip }, () => {
     assert.ok(without.codes.includes('host-pid'), `the session checks something: ${without.codes.join(', ')}`);
     assert.equal(without.sent, false);
 
+    const same = (s: Awaited<ReturnType<typeof session>>) => ({ ...s, sent: undefined, names: undefined });
     const first = await session(dir);
-    assert.deepEqual({ ...first, sent: undefined }, { ...without, sent: undefined });
+    assert.deepEqual(same(first), same(without));
     assert.equal(first.sent, true, 'the cache came by shutdown');
+    // The server's bundle and the language service's, which it loaded for the open.
+    assert.deepEqual(first.names, ['engine.js', 'server-main.js']);
     const [name] = caches();
-    assert.ok(name, `a cache in ${dir}: ${readdirSync(dir).join(', ')}`);
-    const written = statSync(join(dir, name)).mtimeMs;
+    const [engine] = caches('engine.js');
+    assert.ok(name && engine, `both caches in ${dir}: ${readdirSync(dir).join(', ')}`);
+    const written = [statSync(join(dir, name)).mtimeMs, statSync(join(dir, engine)).mtimeMs];
 
     const second = await session(dir);
-    assert.deepEqual({ ...second, sent: undefined }, { ...without, sent: undefined });
-    assert.equal(second.sent, false, 'a cache V8 took is not sent again');
-    assert.equal(statSync(join(dir, name)).mtimeMs, written);
+    assert.deepEqual(same(second), same(without));
+    assert.deepEqual(second.names, [], 'caches V8 took are not sent again');
+    assert.deepEqual([statSync(join(dir, name)).mtimeMs, statSync(join(dir, engine)).mtimeMs], written);
   });
 
   it('starts from a damaged cache as from none, and sends a new one', async () => {
-    const [name] = caches();
-    writeFileSync(join(dir, name), 'junk');
-    const answers = await session(dir);
-    assert.ok(answers.codes.includes('host-pid'));
-    assert.equal(answers.sent, true);
-    assert.ok(statSync(join(dir, name)).size > 1000, 'the damaged cache was replaced');
+    for (const bundle of ['server-main.js', 'engine.js']) {
+      const [name] = caches(bundle);
+      writeFileSync(join(dir, name), 'junk');
+      const answers = await session(dir);
+      assert.ok(answers.codes.includes('host-pid'));
+      assert.deepEqual(answers.names, [bundle]);
+      assert.ok(statSync(join(dir, name)).size > 1000, `the damaged cache of ${bundle} was replaced`);
+    }
   });
 });

@@ -2,10 +2,13 @@
  * Loads a bundle with a V8 code cache, so that a server started again does
  * not compile its JavaScript again: dist/server.js (boot.ts) loads the server,
  * dist/server-main.js, this way. It takes about 20 ms off a 175 ms start-up
- * here (scripts/bench measures both). The language service's bundle,
- * dist/engine.js, is left to `require`: with a cache it loaded 10 ms sooner,
- * but a fresh server then opened a 20,000-line file later (median 626 against
- * 570 ms over 12 alternated starts, first hover and completion no faster).
+ * here (scripts/bench measures both). The server loads the language
+ * service's bundle, dist/engine.js, the same way on first use, and sends its
+ * cache later, with what the first open, hovers and completions compiled in
+ * it (server.ts): a fresh server then opens big-multidoc in 273 ms instead of
+ * 337 (medians of 8 bench sessions each, alternated in batches of 4). An
+ * earlier try, with the cache taken at a different point, found the open
+ * slower (626 against 570 ms); measured again it was not.
  * VS Code caches its own code the same way.
  * Node 22 has this built in (module.enableCompileCache); Node 20, and the
  * Electron of some VS Code versions, do not, so it is done with vm.Script's
