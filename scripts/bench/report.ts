@@ -90,7 +90,7 @@ export function writeReport(
     `Node itself (spawn → exit of \`node -e 0\`) takes ${fmt(machine.nodeStartMs, 'ms')} here, median: the part of any server's start-up that no server can remove.`,
     ...(machine.podsenseCachedStartMs !== undefined && machine.podsenseUncachedStartMs !== undefined
       ? [
-          `${ours} is started as the VS Code extension starts it, with a folder for its code cache (\`--cache-dir\`, server/src/boot/codeCache.ts): the run's first session compiles the server and sends the cache, which the bench stores as the extension does, and the sessions after it start from it. Its start-up with that cache is ${fmt(machine.podsenseCachedStartMs, 'ms')}, and ${fmt(machine.podsenseUncachedStartMs, 'ms')} without one (an editor that gives no folder, or the first start after an update), medians of alternated starts.`,
+          `${ours} is started as the VS Code extension starts it, with a folder for its code cache (\`--cache-dir\`, server/src/boot/codeCache.ts): the run's first session compiles the server and its language service and sends their caches, which the bench stores as the extension does, and the sessions after it start from them. Its start-up with that cache is ${fmt(machine.podsenseCachedStartMs, 'ms')}, and ${fmt(machine.podsenseUncachedStartMs, 'ms')} without one (an editor that gives no folder, or the first start after an update), medians of alternated starts.`,
         ]
       : []),
     `A 300-byte message to a Node child and back over its stdin and stdout takes ${fmt(machine.pipeP50Ms, 'ms')} (p50) and ${fmt(machine.pipeP95Ms, 'ms')} (p95) here: the transport's own share of every request's latency.`,
