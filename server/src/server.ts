@@ -57,7 +57,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
   /**
    * The language service's bundle (engine.ts), loaded on first use: with its
    * code cache when the editor gives a folder, which saves compiling it again
-   * (about 60 ms of a fresh server's first open of big-multidoc, see
+   * (about 40 ms of a fresh server's first open of big-multidoc, see
    * boot/codeCache.ts); otherwise with require.
    */
   const engine = (): Engine => {
