@@ -1,6 +1,6 @@
 import { Connection, DidChangeConfigurationNotification, InitializeParams } from 'vscode-languageserver';
 import { normaliseRuleLevels, RuleLevels } from './service/config';
-import { DEFAULT_MAX_PROBLEMS } from './service/features/validation';
+import { DEFAULT_MAX_PROBLEMS } from './service/features/problemLimit';
 
 /** PodSense settings for one resource, normalised once. */
 export interface Settings {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_MAX_PROBLEMS, limitProblems } from '../../server/src/service/features/validation';
+import { DEFAULT_MAX_PROBLEMS, limitProblems } from '../../server/src/service/features/problemLimit';
 import { normaliseSettings } from '../../server/src/settings';
 import { service } from './helpers';
 

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import type { ParsedFile, ValidationOptions } from '../../server/src/service';
-import { FileDiagnostics, limitProblems } from '../../server/src/service/features/validation';
+import { FileDiagnostics } from '../../server/src/service/features/validation';
+import { limitProblems } from '../../server/src/service/features/problemLimit';
 import type { LanguageService } from '../../server/src/service';
 import { doc, service, sharingService } from './helpers';
 

@@ -2,7 +2,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Locale } from '../service/l10n';
 import { BUILT_IN_CHECKS } from '../service/checks';
 import { RULES } from '../service/rules';
-import { RULE_DOCS_BASE } from '../service/features/validation';
+import { RULE_DOCS_BASE } from '../service/features/diagnosticFields';
 
 export interface FileReport {
   /** As shown to the user (relative to the working folder), or `<stdin>`. */
