@@ -6,3 +6,4 @@
  */
 export { getLanguageService } from './service';
 export { findProjectConfig } from './projectConfig';
+export { mergeRuleLevels, normaliseRuleLevels } from './service/config';

@@ -22,7 +22,7 @@ import type { ProjectConfig } from './projectConfig';
 import { runSafe } from './runSafe';
 import type { CodeCache, LoadedBundle } from './boot/codeCache';
 import { CODE_CACHE_NOTIFICATION, type CodeCacheParams } from './boot/cacheName';
-import { mergeRuleLevels, RuleLevels } from './service/config';
+import type { RuleLevels } from './service/config';
 import { CODE_ACTION_KINDS } from './service/features/codeActionKinds';
 import { resolveLocale } from './service/l10n';
 import { Settings, SettingsStore } from './settings';
@@ -159,7 +159,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
       reportedConfigProblems.add(project.file);
       connection.console.warn(`PodSense: ${project.file}: ${project.problems.join('; ')}`);
     }
-    return mergeRuleLevels(project?.rules, s.rules);
+    return engine().mergeRuleLevels(project?.rules, engine().normaliseRuleLevels(s.rules).levels);
   }
 
   /** Parse once per document version; an edit re-parses only the `---` documents it touched. */

@@ -1,12 +1,23 @@
 import { Connection, DidChangeConfigurationNotification, InitializeParams } from 'vscode-languageserver';
-import { normaliseRuleLevels, RuleLevels } from './service/config';
-import { DEFAULT_MAX_PROBLEMS } from './service/features/problemLimit';
+
+/**
+ * How many problems a file's report holds by default (service/features/problemLimit.ts).
+ * VS Code keeps 1,000 diagnostics per file and drops the rest (its extension host does,
+ * whatever the server sends), so sending more only costs time: a 10 MB file of repeated
+ * Pods has 295,000 findings, 150 MB of JSON that kept the server busy for seconds.
+ */
+export const DEFAULT_MAX_PROBLEMS = 1000;
 
 /** PodSense settings for one resource, normalised once. */
 export interface Settings {
   readonly language: 'auto' | 'en' | 'zh-cn';
   readonly validate: boolean;
-  readonly rules: RuleLevels;
+  /**
+   * `podsense.rules` as the editor gave it. The server reads it with the
+   * language service's code (normaliseRuleLevels in service/config.ts),
+   * which it loads with the first document, not at start-up.
+   */
+  readonly rules: unknown;
   /** The most problems a file's report holds (0: all). */
   readonly maxNumberOfProblems: number;
 }
@@ -17,7 +28,7 @@ export function normaliseSettings(raw: unknown): Settings {
   const validate = (r.validate as { enable?: unknown } | undefined)?.enable !== false;
   const max = r.maxNumberOfProblems;
   const maxNumberOfProblems = typeof max === 'number' && Number.isInteger(max) && max >= 0 ? max : DEFAULT_MAX_PROBLEMS;
-  return { language, validate, rules: normaliseRuleLevels(r.rules).levels, maxNumberOfProblems };
+  return { language, validate, rules: r.rules, maxNumberOfProblems };
 }
 
 /**

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_MAX_PROBLEMS, limitProblems } from '../../server/src/service/features/problemLimit';
-import { normaliseSettings } from '../../server/src/settings';
+import { limitProblems } from '../../server/src/service/features/problemLimit';
+import { DEFAULT_MAX_PROBLEMS, normaliseSettings } from '../../server/src/settings';
 import { service } from './helpers';
 
 /** A diagnostic on `line` of `severity`, named by both. */

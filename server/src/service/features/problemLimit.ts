@@ -3,15 +3,6 @@ import type { Locale } from '../l10n';
 import type { Severity } from '../rules/types';
 import { docsHref, SEVERITY } from './diagnosticFields';
 
-/**
- * How many problems a file's report holds by default in the editor. VS Code
- * keeps 1,000 diagnostics per file and drops the rest (its extension host
- * does, whatever the server sends), so sending more only costs time: a
- * 10 MB file of repeated Pods has 295,000 findings, 150 MB of JSON that
- * kept the server busy for seconds before VS Code threw most of it away.
- */
-export const DEFAULT_MAX_PROBLEMS = 1000;
-
 export const TOO_MANY_PROBLEMS = 'too-many-problems';
 
 const TEXT = {
