@@ -145,6 +145,14 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
     revalidateAll();
   });
 
+  /** `podsense.rules` read once per settings object (SettingsStore keeps one per document until they change). */
+  const settingsLevels = new WeakMap<Settings, RuleLevels>();
+  const levelsOf = (s: Settings): RuleLevels => {
+    let levels = settingsLevels.get(s);
+    if (!levels) settingsLevels.set(s, (levels = engine().normaliseRuleLevels(s.rules).levels));
+    return levels;
+  };
+
   /** Rule levels for a document: the project file, overridden by the editor's settings. */
   function ruleLevelsFor(uri: string, s: Settings): RuleLevels {
     let project: ProjectConfig | undefined;
@@ -159,7 +167,7 @@ export function startServer(connection: Connection, loadSchema: () => SchemaData
       reportedConfigProblems.add(project.file);
       connection.console.warn(`PodSense: ${project.file}: ${project.problems.join('; ')}`);
     }
-    return engine().mergeRuleLevels(project?.rules, engine().normaliseRuleLevels(s.rules).levels);
+    return engine().mergeRuleLevels(project?.rules, levelsOf(s));
   }
 
   /** Parse once per document version; an edit re-parses only the `---` documents it touched. */
