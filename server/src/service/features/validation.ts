@@ -21,7 +21,6 @@ export interface ValidationOptions {
   readonly maxProblems?: number;
 }
 
-
 /**
  * Diagnostics for a whole file: YAML problems, schema problems and rule
  * findings, computed per `---` document and cached on the document's chunk,
