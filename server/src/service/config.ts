@@ -10,6 +10,11 @@ export type RuleLevels = Readonly<Record<string, RuleLevel>>;
 
 const LEVELS = new Set<RuleLevel>(['off', 'hint', 'info', 'warning', 'error']);
 
+/** The level configured for a code in `levels`, or its own severity when none is. */
+export function levelOf(levels: RuleLevels | undefined, code: string, own: Severity): RuleLevel {
+  return levels && Object.prototype.hasOwnProperty.call(levels, code) ? levels[code] : own;
+}
+
 /**
  * Normalises rule settings from any source (VS Code settings, `.podsense.yaml`,
  * `--rule` flags): keeps `id: level` pairs with a known level; everything else

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { RuleLevels } from '../config';
+import { levelOf, type RuleLevels } from '../config';
 import type { Locale } from '../l10n';
 import type { ParsedFile, YamlChunk, YamlDocument } from '../parse/documents';
 import { documentLineStarts, positionIn } from '../parse/lines';
@@ -322,8 +322,7 @@ export class FileValidation {
     for (let i = this.head; i < tailStart; i++) count += pieces[i].relative.length;
     const shift = tailStart < docs.length ? startLines[tailStart] - this.previous!.startLines[tailStart + this.tailShift] : 0;
     const splice = this.previous && { base: this.previous, head: this.head, tailStart, tailShift: this.tailShift, shift };
-    const levels = this.options.rules ?? {};
-    const note = Object.prototype.hasOwnProperty.call(levels, TOO_MANY_PROBLEMS) ? levels[TOO_MANY_PROBLEMS] : 'info';
+    const note = levelOf(this.options.rules, TOO_MANY_PROBLEMS, 'info');
     this.result = new FileDiagnostics(this.key, pieces, startLines, count, splice, { max: this.options.maxProblems ?? 0, locale: this.options.locale, note });
     return this.result;
   }
@@ -354,7 +353,7 @@ function relativeDiagnostics(schema: Schema, doc: YamlDocument, options: Validat
     return o > 0 && text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10 ? o - 1 : o;
   };
   for (const f of all) {
-    const level = Object.prototype.hasOwnProperty.call(levels, f.code) ? levels[f.code] : f.severity;
+    const level = levelOf(levels, f.code, f.severity);
     if (level === 'off' || isSilenced(f, silencing.spans)) continue;
     if (f.code === 'templated-file' && templatedBefore) continue;
     out.push({
